@@ -1,0 +1,108 @@
+package dev.layoffsignals.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layoffsignals.localkafka.LocalKafka;
+import dev.layoffsignals.serde.AvroSerdeConfig;
+import dev.layoffsignals.serde.HttpSchemaRegistryClient;
+import dev.layoffsignals.serde.RegisteredSchema;
+import dev.layoffsignals.serde.SampleRecords;
+import dev.layoffsignals.serde.SpecificAvroSerde;
+import dev.layoffsignals.schemas.StockTick;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry on a real broker: the _schemas topic as Confluent makes it, and ids that survive a restart. */
+class LocalSchemaRegistryIntegrationTest {
+
+  private static final Schema A = SchemaBuilder.record("A").fields().requiredString("a").endRecord();
+  private static final Schema A2 = SchemaBuilder.record("A").fields().requiredString("a")
+      .optionalString("note").endRecord();
+
+  @TempDir
+  static Path workDir;
+
+  private static LocalKafka kafka;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = LocalKafka.startInProcess(workDir);
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.close();
+  }
+
+  @Test
+  void restartedRegistryOnTheSameBrokerGivesTheSameIds() throws Exception {
+    String topic = "_schemas_restart";
+    int tickId;
+    byte[] tickBytes;
+    try (LocalSchemaRegistry first = start(topic)) {
+      HttpSchemaRegistryClient client = HttpSchemaRegistryClient.forUrl(first.url());
+      assertThat(client.register("a-value", A)).isEqualTo(1);
+      try (SpecificAvroSerde<StockTick> serde = new SpecificAvroSerde<>(StockTick.class)) {
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, first.url()), false);
+        tickBytes = serde.serializer().serialize("stock-ticks", SampleRecords.stockTick());
+      }
+      tickId = client.getLatestVersion("stock-ticks-value").id();
+    }
+
+    try (LocalSchemaRegistry second = start(topic)) {
+      HttpSchemaRegistryClient client = HttpSchemaRegistryClient.forUrl(second.url());
+
+      assertThat(tickId).isEqualTo(2);
+      assertThat(client.getAllSubjects()).containsExactly("a-value", "stock-ticks-value");
+      assertThat(client.register("a-value", A)).isEqualTo(1);
+      assertThat(client.register("a-value", A2)).isEqualTo(3);
+      assertThat(client.getLatestVersion("a-value")).isEqualTo(new RegisteredSchema("a-value", 2, 3, A2));
+      try (SpecificAvroSerde<StockTick> serde = new SpecificAvroSerde<>(StockTick.class)) {
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, second.url()), false);
+        assertThat(serde.deserializer().deserialize("stock-ticks", tickBytes)).isEqualTo(SampleRecords.stockTick());
+      }
+    }
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .noneMatch(name -> name.contains("schema-registry"));
+  }
+
+  @Test
+  void schemasTopicIsCreatedCompactedWithOnePartition() throws Exception {
+    String topic = "_schemas_created";
+    try (LocalSchemaRegistry registry = start(topic)) {
+      HttpSchemaRegistryClient.forUrl(registry.url()).register("a-value", A);
+    }
+
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (Admin admin = Admin.create(config)) {
+      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config topicConfig = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+
+      assertThat(description.partitions()).hasSize(1);
+      assertThat(description.partitions().get(0).replicas()).hasSize(1);
+      assertThat(topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+    }
+  }
+
+  private static LocalSchemaRegistry start(String topic) {
+    return LocalSchemaRegistry.start(KafkaSchemaStore.open(kafka.bootstrapServers(), topic, Duration.ofSeconds(30)),
+        "127.0.0.1", 0);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.layoffsignals.serde;
+
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+
+/** Chooses the registry client a serde's configuration asks for, as Confluent's serdes do. */
+public final class SchemaRegistryClientFactory {
+
+  private SchemaRegistryClientFactory() {
+  }
+
+  /**
+   * {@code mock://<scope>}: the scope's shared in-memory registry ({@link MockSchemaRegistry});
+   * anything else: an {@link HttpSchemaRegistryClient} over the comma-separated URLs.
+   *
+   * @throws ConfigException when {@code schema.registry.url} is missing or mixes mock and HTTP URLs
+   */
+  public static SchemaRegistryClient create(Map<String, ?> configs) {
+    String urls = AvroSerdeConfig.requiredString(configs, AvroSerdeConfig.SCHEMA_REGISTRY_URL);
+    if (urls.startsWith(AvroSerdeConfig.MOCK_URL_PREFIX)) {
+      if (urls.contains(",")) {
+        throw new ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL, urls,
+            "a mock:// URL cannot be combined with other URLs");
+      }
+      return MockSchemaRegistry.clientForScope(urls.substring(AvroSerdeConfig.MOCK_URL_PREFIX.length()));
+    }
+    return HttpSchemaRegistryClient.fromConfig(configs);
+  }
+}
