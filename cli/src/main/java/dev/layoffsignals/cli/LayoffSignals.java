@@ -2,6 +2,10 @@ package dev.layoffsignals.cli;
 
 import dev.layoffsignals.extractor.ExtractCommand;
 import dev.layoffsignals.localkafka.BrokerCommand;
+import dev.layoffsignals.producers.ImportLayoffsCommand;
+import dev.layoffsignals.producers.ProduceArticlesCommand;
+import dev.layoffsignals.producers.ProduceTicksCommand;
+import dev.layoffsignals.producers.ReplayCommand;
 import dev.layoffsignals.registry.SchemaRegistryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +22,10 @@ import picocli.CommandLine.Command;
         + "emits market-reaction event studies, on Kafka Streams.",
     subcommands = {
         ExtractCommand.class,
+        ProduceArticlesCommand.class,
+        ProduceTicksCommand.class,
+        ImportLayoffsCommand.class,
+        ReplayCommand.class,
         TopicsCommand.class,
         BrokerCommand.class,
         SchemaRegistryCommand.class,

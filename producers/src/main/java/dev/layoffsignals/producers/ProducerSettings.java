@@ -1,0 +1,41 @@
+package dev.layoffsignals.producers;
+
+import dev.layoffsignals.config.Settings;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The producer configuration of the commands, from the layered settings: every producer setting
+ * passes through (security, batching, compression...), the rest (schema registry, streams) is left
+ * out so the client does not warn about it, and the guarantees we promise are forced:
+ * {@code acks=all} and {@code enable.idempotence=true}, so a retried batch is never written twice
+ * and never reordered within a partition.
+ */
+public final class ProducerSettings {
+
+  /** The settings a user cannot weaken. */
+  public static final Map<String, String> FORCED = Map.of(
+      ProducerConfig.ACKS_CONFIG, "all",
+      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+
+  private static final Set<String> PRODUCER_KEYS = ProducerConfig.configNames();
+
+  private ProducerSettings() {
+  }
+
+  public static Map<String, Object> producerConfig(Settings settings) {
+    Map<String, Object> config = new HashMap<>();
+    settings.asMap().forEach((k, v) -> {
+      if (PRODUCER_KEYS.contains(k)) {
+        config.put(k, v);
+      }
+    });
+    config.putAll(FORCED);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return config;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.layoffsignals.producers;
+
+import dev.layoffsignals.topics.Topic;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Publishes events through one producer, serializing keys and values with the catalogue's serdes
+ * ({@link Topic#keySerde}, {@link Topic#valueSerde}) and stamping each record with its event time.
+ *
+ * <p>Sends are asynchronous. A failed send, reported by the callback or thrown by serialization,
+ * is recorded; {@link #failed()} then stays true, later sends are refused, and the command exits 1
+ * after {@link #flush()}. Counts per topic and per input are taken on acknowledgement, so after a
+ * flush they say exactly what the broker has.
+ */
+public final class Publisher implements AutoCloseable {
+
+  /** Counters of one topic. */
+  public static final class TopicStats {
+    private long sent;
+    private final LongAdder published = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    /** Records handed to the producer (the main thread's count, for the progress bar). */
+    public long sent() {
+      return sent;
+    }
+
+    /** Records the broker acknowledged. */
+    public long published() {
+      return published.sum();
+    }
+
+    public long failed() {
+      return failed.sum();
+    }
+  }
+
+  private final Producer<byte[], byte[]> producer;
+  private final Map<String, ?> serdeConfig;
+  private final Map<Topic<?, ?>, Serializer<Object>> valueSerializers = new IdentityHashMap<>();
+  private final Map<Topic<?, ?>, Serializer<String>> keySerializers = new IdentityHashMap<>();
+  private final Map<Topic<?, ?>, Serde<?>> serdes = new IdentityHashMap<>();
+  private final Map<String, TopicStats> topics = new LinkedHashMap<>();
+  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+  /**
+   * @param producer    an idempotent producer of bytes (see {@link ProducerSettings})
+   * @param serdeConfig configuration of the catalogue's serdes (schema.registry.url, ...)
+   */
+  public Publisher(Producer<byte[], byte[]> producer, Map<String, ?> serdeConfig) {
+    this.producer = producer;
+    this.serdeConfig = serdeConfig;
+  }
+
+  /**
+   * Sends one event; returns false (and sends nothing) once a send has failed.
+   *
+   * @return whether the event was handed to the producer
+   */
+  public boolean send(Event event) {
+    if (firstFailure.get() != null) {
+      return false;
+    }
+    Topic<String, ?> topic = event.topic();
+    TopicStats ts = topics.computeIfAbsent(topic.name(), n -> new TopicStats());
+    InputStats input = event.input();
+    try {
+      byte[] key = keySerializer(topic).serialize(topic.name(), event.key());
+      byte[] value = valueSerializer(topic).serialize(topic.name(), event.value());
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), null, event.timestamp(), key, value);
+      producer.send(record, callback(ts, input));
+      ts.sent++;
+      return true;
+    } catch (RuntimeException e) {
+      // serialization (e.g. registry unreachable) or a producer that can no longer send
+      ts.failed.increment();
+      input.countFailed();
+      firstFailure.compareAndSet(null, e);
+      return false;
+    }
+  }
+
+  private Callback callback(TopicStats ts, InputStats input) {
+    return (metadata, exception) -> {
+      if (exception == null) {
+        ts.published.increment();
+        input.countPublished();
+      } else {
+        ts.failed.increment();
+        input.countFailed();
+        firstFailure.compareAndSet(null, exception);
+      }
+    };
+  }
+
+  /** Waits until every record sent so far is acknowledged or failed. */
+  public void flush() {
+    producer.flush();
+  }
+
+  /** Whether any send has failed. */
+  public boolean failed() {
+    return firstFailure.get() != null;
+  }
+
+  /** The first failure seen (thrown by a send or reported by its callback), or null. */
+  public Exception firstFailure() {
+    return firstFailure.get();
+  }
+
+  /** Counters per topic name, in the order topics were first used. */
+  public Map<String, TopicStats> topics() {
+    return topics;
+  }
+
+  /** Topics used so far. */
+  public Set<String> topicNames() {
+    return topics.keySet();
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(30));
+    serdes.values().forEach(Serde::close);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Serializer<Object> valueSerializer(Topic<String, ?> topic) {
+    Serializer<Object> s = valueSerializers.get(topic);
+    if (s == null) {
+      Serde<?> serde = topic.valueSerde(serdeConfig);
+      serdes.put(topic, serde);
+      s = (Serializer<Object>) serde.serializer();
+      valueSerializers.put(topic, s);
+    }
+    return s;
+  }
+
+  private Serializer<String> keySerializer(Topic<String, ?> topic) {
+    Serializer<String> s = keySerializers.get(topic);
+    if (s == null) {
+      s = topic.keySerde(serdeConfig).serializer();
+      keySerializers.put(topic, s);
+    }
+    return s;
+  }
+}

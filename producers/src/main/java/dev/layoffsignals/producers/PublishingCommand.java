@@ -1,0 +1,243 @@
+package dev.layoffsignals.producers;
+
+import dev.layoffsignals.config.ConfigException;
+import dev.layoffsignals.config.Settings;
+import dev.layoffsignals.producers.replay.EventTimeMerger;
+import dev.layoffsignals.producers.replay.Pacer;
+import dev.layoffsignals.producers.replay.ReplayFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the four producing commands share: settings, rejects, one idempotent producer, the publish
+ * loop with progress bar, and the summary. A subclass only says which inputs to open.
+ *
+ * <p>Exit codes: 0 everything read was published (or rejected and reported); 1 a send failed;
+ * 2 bad input under --strict, an unreadable file, or bad arguments or settings.
+ */
+public abstract class PublishingCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PublishingCommand.class);
+
+  public static final int OK = 0;
+  public static final int SEND_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  /** Opens one input; called when the input is needed, so files are opened one at a time. */
+  @FunctionalInterface
+  protected interface Opener {
+    EventSource open(Rejects rejects) throws IOException;
+  }
+
+  @Spec
+  protected CommandSpec spec;
+
+  @Mixin
+  protected ConnectionOptions connection = new ConnectionOptions();
+
+  @Mixin
+  protected InputOptions inputOptions = new InputOptions();
+
+  // seams for tests: a MockProducer, a fixed environment, a given standard input, a fake clock
+  Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory = KafkaProducer::new;
+  Map<String, String> environment = System.getenv();
+  InputStream stdin = System.in;
+  LongSupplier nanoTime = System::nanoTime;
+
+  /** The inputs to publish, in order; validate arguments here (throw {@link BadInputException}). */
+  protected abstract List<Opener> inputs(Settings settings) throws IOException;
+
+  /** Whether inputs are merged in event-time order (replay) or published one after the other. */
+  protected boolean mergeByEventTime() {
+    return false;
+  }
+
+  protected ReplayFilter filter() {
+    return ReplayFilter.ALL;
+  }
+
+  protected Pacer pacer() {
+    return Pacer.of(0);
+  }
+
+  protected PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  protected PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  @Override
+  public final Integer call() {
+    Settings settings;
+    List<Opener> openers;
+    try {
+      settings = connection.settings(environment);
+      LOG.info("{} settings (secrets masked): {}", spec.name(), settings.masked());
+      openers = inputs(settings);
+    } catch (ConfigException | BadInputException | IllegalArgumentException e) {
+      return fail(e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      return fail("cannot read input: " + e.getMessage());
+    }
+    try (Rejects rejects = Rejects.open(inputOptions.rejectsFile, inputOptions.strict, err())) {
+      return publish(settings, openers, rejects);
+    } catch (BadInputException e) {
+      return fail(e.getMessage());
+    }
+  }
+
+  private int publish(Settings settings, List<Opener> openers, Rejects rejects) {
+    List<InputStats> inputs = new ArrayList<>();
+    Map<String, long[]> perTopic = new LinkedHashMap<>();
+    Publisher publisher = null;
+    long start = nanoTime.getAsLong();
+    long count = 0;
+    int exit = OK;
+    String error = null;
+    Progress progress = new Progress(err(), showProgress(), nanoTime);
+    EventSource stream = null;
+    try {
+      stream = mergeByEventTime() ? merged(openers, rejects, inputs) : concatenated(openers, rejects, inputs);
+      progress.expect(stream.expectedEvents());
+      if (!inputOptions.dryRun) {
+        publisher = new Publisher(producerFactory.apply(ProducerSettings.producerConfig(settings)), settings.asMap());
+      }
+      ReplayFilter filter = filter();
+      Pacer pacer = pacer();
+      Event e;
+      while ((e = stream.next()) != null) {
+        if (!filter.accepts(e)) {
+          e.input().countSkipped();
+          continue;
+        }
+        pacer.await(e.timestamp());
+        if (publisher != null && !publisher.send(e)) {
+          break;
+        }
+        perTopic.computeIfAbsent(e.topic().name(), t -> new long[1])[0]++;
+        progress.update(++count, perTopic);
+      }
+    } catch (BadInputException ex) {
+      exit = BAD_INPUT;
+      error = ex.getMessage();
+    } catch (IOException | UncheckedIOException ex) {
+      exit = BAD_INPUT;
+      error = "cannot read input: " + ex.getMessage();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      exit = SEND_FAILED;
+      error = "interrupted";
+    } catch (KafkaException ex) {
+      // the producer could not even be created (bad settings): nothing was sent
+      exit = BAD_INPUT;
+      error = "cannot create the producer: " + ex.getMessage() + (ex.getCause() == null ? "" : " (" + ex.getCause().getMessage() + ")");
+    } finally {
+      closeQuietly(stream);
+      if (publisher != null) {
+        publisher.flush();
+        publisher.close();
+      }
+    }
+    progress.finish(count, perTopic);
+    if (publisher != null && publisher.failed()) {
+      Exception first = publisher.firstFailure();
+      err().println("error: publishing failed: " + (first == null ? "unknown error" : first));
+      if (exit == OK) {
+        exit = SEND_FAILED;
+      }
+    }
+    if (error != null) {
+      err().println("error: " + error);
+    }
+    Summary.print(out(), inputs, perTopic, publisher, inputOptions.dryRun, (nanoTime.getAsLong() - start) / 1e9);
+    err().flush();
+    return exit;
+  }
+
+  private EventSource merged(List<Opener> openers, Rejects rejects, List<InputStats> inputs) throws IOException {
+    List<EventSource> sources = new ArrayList<>();
+    for (Opener o : openers) {
+      EventSource s = o.open(rejects);
+      inputs.add(s.stats());
+      sources.add(s);
+    }
+    return new EventTimeMerger(sources, rejects);
+  }
+
+  private static EventSource concatenated(List<Opener> openers, Rejects rejects, List<InputStats> inputs) {
+    return new EventSource() {
+      private int next;
+      private EventSource current;
+
+      @Override
+      public InputStats stats() {
+        return current == null ? new InputStats("none") : current.stats();
+      }
+
+      @Override
+      public Event next() throws IOException {
+        while (true) {
+          if (current != null) {
+            Event e = current.next();
+            if (e != null) {
+              return e;
+            }
+            current.close();
+            current = null;
+          }
+          if (next >= openers.size()) {
+            return null;
+          }
+          current = openers.get(next++).open(rejects);
+          inputs.add(current.stats());
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (current != null) {
+          current.close();
+        }
+      }
+    };
+  }
+
+  private boolean showProgress() {
+    return inputOptions.progress != null ? inputOptions.progress : System.console() != null;
+  }
+
+  private int fail(String message) {
+    err().println("error: " + message);
+    err().flush();
+    return BAD_INPUT;
+  }
+
+  private static void closeQuietly(EventSource s) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // every record was read already; a failing close loses nothing
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.layoffsignals.producers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layoffsignals.localkafka.LocalKafka;
+import dev.layoffsignals.producers.articles.ArticleSources;
+import dev.layoffsignals.producers.layoffs.GazetteerResolver;
+import dev.layoffsignals.producers.layoffs.LayoffsFyiSource;
+import dev.layoffsignals.producers.replay.EventTimeMerger;
+import dev.layoffsignals.producers.replay.ReplayFilter;
+import dev.layoffsignals.producers.ticks.TickCsvSource;
+import dev.layoffsignals.registry.LocalSchemaRegistry;
+import dev.layoffsignals.topics.Topic;
+import dev.layoffsignals.topics.Topics;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code replay} against a real broker and a real schema registry: a slice of the real data
+ * (2022-10-01 .. 2022-11-30: META and QQQ, every layoffs.fyi row of the period, the corpus
+ * articles of the period) is published, read back, and compared record by record with what the
+ * parsers yield for the same slice: same keys, values and timestamps, in event-time order per key.
+ */
+class ReplayIntegrationTest {
+
+  private static final Path DATA = Path.of("../data/historical");
+  private static final Path ARTICLES = Path.of("src/test/resources/corpus/articles.jsonl");
+  private static final LocalDate FROM = LocalDate.of(2022, 10, 1);
+  private static final LocalDate TO = LocalDate.of(2022, 11, 30);
+  private static final List<Topic<String, ? extends SpecificRecord>> INPUTS =
+      List.of(Topics.ARTICLES, Topics.STOCK_TICKS, Topics.LAYOFF_RECORDS);
+
+  @TempDir
+  static Path workDir;
+
+  private static LocalKafka kafka;
+  private static LocalSchemaRegistry registry;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = LocalKafka.startInProcess(workDir.resolve("kafka"));
+    registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin.createTopics(INPUTS.stream().map(t -> t.newTopic(Optional.empty(), (short) 1)).toList()).all().get();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (registry != null) {
+      registry.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  /** What the replay must publish, from the parsers alone: (topic, key) to the (timestamp, value) list, in order. */
+  private static Map<String, List<String>> expected() throws Exception {
+    Rejects rejects = Rejects.collecting();
+    List<EventSource> sources = List.of(
+        ArticleSources.open(ARTICLES.toString(), new ByteArrayInputStream(new byte[0]), rejects),
+        TickCsvSource.open(DATA.resolve("prices/META.csv"), rejects),
+        TickCsvSource.open(DATA.resolve("prices/QQQ.csv"), rejects),
+        LayoffsFyiSource.open(DATA.resolve("layoffs.csv"), GazetteerResolver.load(null), rejects));
+    ReplayFilter filter = ReplayFilter.of(FROM, TO, Set.of());
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    try (EventTimeMerger merged = new EventTimeMerger(sources, rejects)) {
+      Event e;
+      while ((e = merged.next()) != null) {
+        if (filter.accepts(e)) {
+          byKey.computeIfAbsent(e.topic().name() + "/" + e.key(), k -> new ArrayList<>()).add(e.timestamp() + " " + e.value());
+        }
+      }
+    }
+    assertThat(rejects.rejections()).isEmpty();
+    return byKey;
+  }
+
+  @Test
+  @DisplayName("a replayed slice reads back with exactly the expected keys, values and timestamps, in event-time order per key")
+  void replaySlice() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    ReplayCommand replay = new ReplayCommand();
+    replay.environment = Map.of();
+    CommandLine cl = new CommandLine(replay);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+
+    int exit = cl.execute("--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
+        "--no-progress", "--data-dir", DATA.toString(), "--articles", ARTICLES.toString(),
+        "--from", FROM.toString(), "--to", TO.toString(), "--symbols", "META,QQQ");
+
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    Map<String, List<String>> expected = expected();
+    int total = expected.values().stream().mapToInt(List::size).sum();
+    // 42 sessions (Oct 21 + Nov 21) x 2 symbols x (OPEN + CLOSE); 340 layoffs.fyi rows; 2 articles
+    assertThat(total).isEqualTo(42 * 2 * 2 + 340 + 2);
+    assertThat(out.toString()).containsPattern("(?m)^stock-ticks +168 +168 +0$")
+        .containsPattern("(?m)^layoff-records +340 +340 +0$")
+        .containsPattern("(?m)^articles +2 +2 +0$");
+
+    Map<String, List<String>> actual = readBack(total);
+
+    assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((key, records) -> assertThat(actual.get(key)).as(key).containsExactlyElementsOf(records));
+    actual.values().forEach(records -> assertThat(records)
+        .extracting(r -> Long.parseLong(r.substring(0, r.indexOf(' ')))).isSorted());
+
+    // anchors independent of our parsers: META closed at 100.77 (adjusted) on 2022-11-09, the day it
+    // announced 11,000 layoffs, which layoffs.fyi dates 11/9/2022
+    assertThat(actual.get("stock-ticks/META")).anySatisfy(r -> assertThat(r)
+        .startsWith(Instant.parse("2022-11-09T21:00:00Z").toEpochMilli() + " ")
+        .contains("\"kind\": \"CLOSE\"").contains("\"price\": 100.766"));   // README: 100.77, rounded
+    assertThat(actual.entrySet()).filteredOn(en -> en.getKey().startsWith("layoff-records/"))
+        .flatExtracting(Map.Entry::getValue)
+        .anySatisfy(r -> assertThat(r).startsWith(Instant.parse("2022-11-09T05:00:00Z").toEpochMilli() + " ")
+            .contains("\"company\": \"Meta\"", "\"ticker\": \"META\"", "\"headcount\": 11000"));
+  }
+
+  /** Everything on the three input topics, decoded with the catalogue's serdes, grouped by topic/key in offset order. */
+  private static Map<String, List<String>> readBack(int total) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    Map<String, Deserializer<?>> values = new LinkedHashMap<>();
+    Map<String, Object> serdeConfig = Map.of("schema.registry.url", registry.url());
+    INPUTS.forEach(t -> values.put(t.name(), t.valueSerde(serdeConfig).deserializer()));
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (Topic<?, ?> t : INPUTS) {
+        consumer.partitionsFor(t.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      int read = 0;
+      while (read < total && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          Object v = values.get(r.topic()).deserialize(r.topic(), r.value());
+          byKey.computeIfAbsent(r.topic() + "/" + new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+              k -> new ArrayList<>()).add(r.timestamp() + " " + v);
+          read++;
+        }
+      }
+      assertThat(read).as("records read back within 30 s").isEqualTo(total);
+      // nothing more than expected
+      assertThat(consumer.poll(Duration.ofMillis(200))).isEmpty();
+    }
+    return byKey;
+  }
+}
