@@ -19,6 +19,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the catalogue's topics and checks the ones that exist. Idempotent: run it before every
@@ -65,7 +66,7 @@ public final class TopicCreator {
         }
       }
       Set<String> createdNames = missing.stream().map(NewTopic::name).collect(Collectors.toSet());
-      return check(topics, partitionOverride, createdNames);
+      return checkOnceVisible(topics, partitionOverride, createdNames);
     } catch (ExecutionException e) {
       throw new KafkaException("Cannot create topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
@@ -73,6 +74,27 @@ public final class TopicCreator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("Interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * A created topic reaches the brokers' metadata a moment after the controller acknowledged it;
+   * until then describing it fails with UnknownTopicOrPartition. Retry, bounded by the timeout.
+   */
+  private List<Result> checkOnceVisible(Collection<Topic<?, ?>> topics, Optional<Integer> partitionOverride, Set<String> created)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    long backoffMs = 20;
+    while (true) {
+      try {
+        return check(topics, partitionOverride, created);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 500);
+      }
     }
   }
 
