@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Finds tech-layoff announcements in news, joins them with share-price moves and "
         + "emits market-reaction event studies, on Kafka Streams.",
     subcommands = {
+        DemoCommand.class,
         ExtractCommand.class,
         ProduceArticlesCommand.class,
         ProduceTicksCommand.class,
