@@ -29,38 +29,38 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ExtractorBenchmark {
 
-    private static final int ARTICLES = 512;
+  private static final int ARTICLES = 512;
 
-    /** The extractor and articles, built once per benchmark run. */
-    @State(Scope.Benchmark)
-    public static class Corpus {
-        LayoffExtractor extractor;
-        Article[] articles;
-        double averageChars;
+  /** The extractor and articles, built once per benchmark run. */
+  @State(Scope.Benchmark)
+  public static class Corpus {
+    LayoffExtractor extractor;
+    Article[] articles;
+    double averageChars;
 
-        @Setup
-        public void setUp() {
-            extractor = LayoffExtractor.withDefaultGazetteer();
-            List<Article> list = BenchmarkArticles.build(ARTICLES);
-            articles = list.toArray(new Article[0]);
-            long chars = 0;
-            for (Article a : articles) {
-                chars += a.title().length() + a.body().length();
-            }
-            averageChars = (double) chars / articles.length;
-        }
+    @Setup
+    public void setUp() {
+      extractor = LayoffExtractor.withDefaultGazetteer();
+      List<Article> list = BenchmarkArticles.build(ARTICLES);
+      articles = list.toArray(new Article[0]);
+      long chars = 0;
+      for (Article a : articles) {
+        chars += a.title().length() + a.body().length();
+      }
+      averageChars = (double) chars / articles.length;
     }
+  }
 
-    /** Position of one thread in the article set. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
+  /** Position of one thread in the article set. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+  }
 
-    @Benchmark
-    public List<LayoffMention> extractOneArticle(Corpus corpus, Cursor cursor) {
-        Article a = corpus.articles[cursor.next];
-        cursor.next = (cursor.next + 1) % corpus.articles.length;
-        return corpus.extractor.extract(a);
-    }
+  @Benchmark
+  public List<LayoffMention> extractOneArticle(Corpus corpus, Cursor cursor) {
+    Article a = corpus.articles[cursor.next];
+    cursor.next = (cursor.next + 1) % corpus.articles.length;
+    return corpus.extractor.extract(a);
+  }
 }

@@ -13,16 +13,17 @@ import java.util.Objects;
  * @param publishedAt publication time when known, null otherwise; used to tell older events
  *                    ("in 2022 it cut...") from the news
  */
-public record Article(String id, String title, String body, Language language, Instant publishedAt) {
+public record Article(
+    String id, String title, String body, Language language, Instant publishedAt) {
 
-    public Article {
-        Objects.requireNonNull(id, "id");
-        title = title == null ? "" : title;
-        body = body == null ? "" : body;
-    }
+  public Article {
+    Objects.requireNonNull(id, "id");
+    title = title == null ? "" : title;
+    body = body == null ? "" : body;
+  }
 
-    /** An article of unknown language and date. */
-    public static Article of(String id, String title, String body) {
-        return new Article(id, title, body, null, null);
-    }
+  /** An article of unknown language and date. */
+  public static Article of(String id, String title, String body) {
+    return new Article(id, title, body, null, null);
+  }
 }

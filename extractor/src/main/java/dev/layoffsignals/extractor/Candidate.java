@@ -5,28 +5,33 @@ package dev.layoffsignals.extractor;
  * merged into one announcement by {@link AnnouncementMerger}.
  */
 record Candidate(
-        Company company,
-        int sentenceIndex,
-        Sentence sentence,
-        Integer headcount,
-        HeadcountQualifier qualifier,
-        Double workforcePct,
-        String division,
-        boolean explicit,
-        boolean strong,
-        boolean past,
-        boolean conditional) {
+    Company company,
+    int sentenceIndex,
+    Sentence sentence,
+    Integer headcount,
+    HeadcountQualifier qualifier,
+    Double workforcePct,
+    String division,
+    boolean explicit,
+    boolean strong,
+    boolean past,
+    boolean conditional) {
 
-    boolean hasHeadcount() {
-        return headcount != null || qualifier == HeadcountQualifier.HUNDREDS || qualifier == HeadcountQualifier.THOUSANDS;
-    }
+  boolean hasHeadcount() {
+    return headcount != null
+        || qualifier == HeadcountQualifier.HUNDREDS
+        || qualifier == HeadcountQualifier.THOUSANDS;
+  }
 
-    boolean hasPct() {
-        return workforcePct != null;
-    }
+  boolean hasPct() {
+    return workforcePct != null;
+  }
 
-    /** Body beats headline, figures beat none, a named company beats an inherited one. */
-    int rank() {
-        return (hasHeadcount() ? 4 : 0) + (hasPct() ? 2 : 0) + (sentence.isTitle() ? 0 : 3) + (explicit ? 1 : 0);
-    }
+  /** Body beats headline, figures beat none, a named company beats an inherited one. */
+  int rank() {
+    return (hasHeadcount() ? 4 : 0)
+        + (hasPct() ? 2 : 0)
+        + (sentence.isTitle() ? 0 : 3)
+        + (explicit ? 1 : 0);
+  }
 }

@@ -14,21 +14,22 @@ import java.util.Objects;
  *                      an article without knowing it (see {@code UnknownCompanyFinder})
  * @param aliases       other names as written in the gazetteer, without their marker prefixes
  */
-public record Company(String canonicalName, String ticker, String exchange, String sector, List<String> aliases) {
+public record Company(
+    String canonicalName, String ticker, String exchange, String sector, List<String> aliases) {
 
-    public Company {
-        Objects.requireNonNull(canonicalName, "canonicalName");
-        ticker = blankToNull(ticker);
-        exchange = blankToNull(exchange);
-        aliases = List.copyOf(aliases);
-    }
+  public Company {
+    Objects.requireNonNull(canonicalName, "canonicalName");
+    ticker = blankToNull(ticker);
+    exchange = blankToNull(exchange);
+    aliases = List.copyOf(aliases);
+  }
 
-    /** True when the company has a listed security. */
-    public boolean isListed() {
-        return ticker != null;
-    }
+  /** True when the company has a listed security. */
+  public boolean isListed() {
+    return ticker != null;
+  }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
 }

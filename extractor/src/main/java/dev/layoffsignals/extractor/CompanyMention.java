@@ -9,5 +9,4 @@ package dev.layoffsignals.extractor;
  * @param division the division, brand or subsidiary the name designates ("AWS"), null for the
  *                 company's own names
  */
-record CompanyMention(int start, int end, Company company, String division) {
-}
+record CompanyMention(int start, int end, Company company, String division) {}

@@ -5,16 +5,16 @@ package dev.layoffsignals.extractor;
  * name, so the topology maps one onto the other by name.
  */
 public enum HeadcountQualifier {
-    /** The figure is stated as is ("10,000 jobs"). */
-    EXACT,
-    /** "about", "roughly", "nearly", "environ", "près de", "quelque". */
-    APPROX,
-    /** "more than", "over", "at least", "plus de". */
-    AT_LEAST,
-    /** "up to", "as many as", "jusqu'à", and upper bounds such as "fewer than". */
-    UP_TO,
-    /** "hundreds of", "des centaines de": no figure, only its order of magnitude. */
-    HUNDREDS,
-    /** "thousands of", "des milliers de". */
-    THOUSANDS
+  /** The figure is stated as is ("10,000 jobs"). */
+  EXACT,
+  /** "about", "roughly", "nearly", "environ", "près de", "quelque". */
+  APPROX,
+  /** "more than", "over", "at least", "plus de". */
+  AT_LEAST,
+  /** "up to", "as many as", "jusqu'à", and upper bounds such as "fewer than". */
+  UP_TO,
+  /** "hundreds of", "des centaines de": no figure, only its order of magnitude. */
+  HUNDREDS,
+  /** "thousands of", "des milliers de". */
+  THOUSANDS
 }

@@ -20,37 +20,37 @@ import java.util.Objects;
  *                           conditional wording, or a headline alone
  */
 public record LayoffMention(
-        String articleId,
-        Company company,
-        Integer headcount,
-        HeadcountQualifier headcountQualifier,
-        Double workforcePct,
-        String division,
-        List<LayoffReason> reasons,
-        String evidence,
-        double confidence) {
+    String articleId,
+    Company company,
+    Integer headcount,
+    HeadcountQualifier headcountQualifier,
+    Double workforcePct,
+    String division,
+    List<LayoffReason> reasons,
+    String evidence,
+    double confidence) {
 
-    public LayoffMention {
-        Objects.requireNonNull(articleId, "articleId");
-        Objects.requireNonNull(company, "company");
-        reasons = List.copyOf(reasons);
-        if (confidence < 0.0 || confidence > 1.0) {
-            throw new IllegalArgumentException("confidence out of [0, 1]: " + confidence);
-        }
+  public LayoffMention {
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(company, "company");
+    reasons = List.copyOf(reasons);
+    if (confidence < 0.0 || confidence > 1.0) {
+      throw new IllegalArgumentException("confidence out of [0, 1]: " + confidence);
     }
+  }
 
-    /** Canonical company name. */
-    public String companyName() {
-        return company.canonicalName();
-    }
+  /** Canonical company name. */
+  public String companyName() {
+    return company.canonicalName();
+  }
 
-    /** Ticker, null for private companies. */
-    public String ticker() {
-        return company.ticker();
-    }
+  /** Ticker, null for private companies. */
+  public String ticker() {
+    return company.ticker();
+  }
 
-    /** Sector of the company; null for a company missing from the gazetteer. */
-    public String sector() {
-        return company.sector();
-    }
+  /** Sector of the company; null for a company missing from the gazetteer. */
+  public String sector() {
+    return company.sector();
+  }
 }

@@ -5,10 +5,10 @@ package dev.layoffsignals.extractor;
  * so the topology maps them by name.
  */
 public enum LayoffReason {
-    AI_AUTOMATION,
-    COST_CUTTING,
-    RESTRUCTURING,
-    FALLING_DEMAND,
-    OVER_HIRING,
-    OTHER
+  AI_AUTOMATION,
+  COST_CUTTING,
+  RESTRUCTURING,
+  FALLING_DEMAND,
+  OVER_HIRING,
+  OTHER
 }

@@ -12,10 +12,17 @@ package dev.layoffsignals.extractor;
  * @param money      carries a currency ("$500 million", "8 milliards de dollars")
  * @param qualifier  qualifier read before it; EXACT when none; HUNDREDS/THOUSANDS for vague counts
  */
-record Quantity(int start, int end, int qualStart, double value, boolean percent, boolean fraction,
-                boolean money, HeadcountQualifier qualifier) {
+record Quantity(
+    int start,
+    int end,
+    int qualStart,
+    double value,
+    boolean percent,
+    boolean fraction,
+    boolean money,
+    HeadcountQualifier qualifier) {
 
-    boolean isVague() {
-        return Double.isNaN(value);
-    }
+  boolean isVague() {
+    return Double.isNaN(value);
+  }
 }

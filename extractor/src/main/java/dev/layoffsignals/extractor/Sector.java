@@ -8,12 +8,29 @@ import java.util.Set;
  */
 public final class Sector {
 
-    /** Every sector name a gazetteer line may use. */
-    public static final Set<String> NAMES = Set.of(
-            "Software", "Semiconductors", "Internet", "Hardware", "E-commerce", "Retail", "Fintech",
-            "Telecom", "Media", "Gaming", "Transportation", "Food Delivery", "Travel", "Crypto",
-            "IT Services", "Real Estate", "Education", "Healthcare", "Energy", "Aerospace");
+  /** Every sector name a gazetteer line may use. */
+  public static final Set<String> NAMES =
+      Set.of(
+          "Software",
+          "Semiconductors",
+          "Internet",
+          "Hardware",
+          "E-commerce",
+          "Retail",
+          "Fintech",
+          "Telecom",
+          "Media",
+          "Gaming",
+          "Transportation",
+          "Food Delivery",
+          "Travel",
+          "Crypto",
+          "IT Services",
+          "Real Estate",
+          "Education",
+          "Healthcare",
+          "Energy",
+          "Aerospace");
 
-    private Sector() {
-    }
+  private Sector() {}
 }

@@ -11,16 +11,16 @@ import java.util.List;
  */
 record Sentence(String text, List<Token> tokens, boolean isTitle) {
 
-    int size() {
-        return tokens.size();
-    }
+  int size() {
+    return tokens.size();
+  }
 
-    Token get(int i) {
-        return tokens.get(i);
-    }
+  Token get(int i) {
+    return tokens.get(i);
+  }
 
-    /** Folded form of token i, or "" outside the sentence, so lookbehinds need no bounds checks. */
-    String norm(int i) {
-        return i >= 0 && i < tokens.size() ? tokens.get(i).norm() : "";
-    }
+  /** Folded form of token i, or "" outside the sentence, so lookbehinds need no bounds checks. */
+  String norm(int i) {
+    return i >= 0 && i < tokens.size() ? tokens.get(i).norm() : "";
+  }
 }

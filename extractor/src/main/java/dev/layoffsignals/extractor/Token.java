@@ -12,25 +12,29 @@ package dev.layoffsignals.extractor;
  */
 record Token(String text, String norm, int start, int end, Kind kind, double value) {
 
-    enum Kind { WORD, NUMBER, PUNCT }
+  enum Kind {
+    WORD,
+    NUMBER,
+    PUNCT
+  }
 
-    boolean isWord() {
-        return kind == Kind.WORD;
-    }
+  boolean isWord() {
+    return kind == Kind.WORD;
+  }
 
-    boolean isNumber() {
-        return kind == Kind.NUMBER;
-    }
+  boolean isNumber() {
+    return kind == Kind.NUMBER;
+  }
 
-    boolean isPunct() {
-        return kind == Kind.PUNCT;
-    }
+  boolean isPunct() {
+    return kind == Kind.PUNCT;
+  }
 
-    boolean isPunct(char c) {
-        return kind == Kind.PUNCT && text.charAt(0) == c;
-    }
+  boolean isPunct(char c) {
+    return kind == Kind.PUNCT && text.charAt(0) == c;
+  }
 
-    boolean isCapitalized() {
-        return kind == Kind.WORD && Character.isUpperCase(text.charAt(0));
-    }
+  boolean isCapitalized() {
+    return kind == Kind.WORD && Character.isUpperCase(text.charAt(0));
+  }
 }

@@ -15,106 +15,111 @@ import java.util.List;
  */
 final class Tokenizer {
 
-    private Tokenizer() {
-    }
+  private Tokenizer() {}
 
-    static List<Token> tokenize(String s) {
-        List<Token> tokens = new ArrayList<>(Math.max(16, s.length() / 5));
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (isSpace(c) || isWordJoiner(c)) {
-                i++;
-            } else if (isDigit(c)) {
-                i = readNumber(s, i, tokens);
-            } else if (Character.isLetter(c)) {
-                int j = i + 1;
-                while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
-                    j++;
-                }
-                String text = s.substring(i, j);
-                tokens.add(new Token(text, norm(text), i, j, Token.Kind.WORD, Double.NaN));
-                i = j;
-            } else {
-                String text = String.valueOf(c == '–' || c == '—' ? ',' : c);
-                tokens.add(new Token(text, text, i, i + 1, Token.Kind.PUNCT, Double.NaN));
-                i++;
-            }
+  static List<Token> tokenize(String s) {
+    List<Token> tokens = new ArrayList<>(Math.max(16, s.length() / 5));
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isSpace(c) || isWordJoiner(c)) {
+        i++;
+      } else if (isDigit(c)) {
+        i = readNumber(s, i, tokens);
+      } else if (Character.isLetter(c)) {
+        int j = i + 1;
+        while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+          j++;
         }
-        return tokens;
+        String text = s.substring(i, j);
+        tokens.add(new Token(text, norm(text), i, j, Token.Kind.WORD, Double.NaN));
+        i = j;
+      } else {
+        String text = String.valueOf(c == '–' || c == '—' ? ',' : c);
+        tokens.add(new Token(text, text, i, i + 1, Token.Kind.PUNCT, Double.NaN));
+        i++;
+      }
     }
+    return tokens;
+  }
 
-    /** Reads a number literal at {@code start}; falls back to a word for "5G", "3rd", "Q3x". */
-    private static int readNumber(String s, int start, List<Token> tokens) {
-        int n = s.length();
-        int j = start;
-        while (j < n && isDigit(s.charAt(j))) {
-            j++;
-        }
-        StringBuilder digits = new StringBuilder(s.substring(start, j));
-        if (j - start <= 3) {
-            while (j + 3 < n && isGroupSeparator(s.charAt(j))
-                    && isDigit(s.charAt(j + 1)) && isDigit(s.charAt(j + 2)) && isDigit(s.charAt(j + 3))
-                    && (j + 4 >= n || !isDigit(s.charAt(j + 4)))) {
-                digits.append(s, j + 1, j + 4);
-                j += 4;
-            }
-        }
-        String fraction = "";
-        if (j + 1 < n && (s.charAt(j) == '.' || s.charAt(j) == ',') && isDigit(s.charAt(j + 1))) {
-            int k = j + 1;
-            while (k < n && isDigit(s.charAt(k))) {
-                k++;
-            }
-            fraction = s.substring(j + 1, k);
-            j = k;
-        }
-        double value = Double.parseDouble(fraction.isEmpty() ? digits.toString() : digits + "." + fraction);
-        if (j < n && (s.charAt(j) == 'k' || s.charAt(j) == 'K') && (j + 1 >= n || !Character.isLetter(s.charAt(j + 1)))) {
-            value *= 1000;
-            j++;
-        }
-        if (j < n && Character.isLetter(s.charAt(j))) {
-            int k = j;
-            while (k < n && Character.isLetterOrDigit(s.charAt(k))) {
-                k++;
-            }
-            String text = s.substring(start, k);
-            tokens.add(new Token(text, TextFolding.fold(text), start, k, Token.Kind.WORD, Double.NaN));
-            return k;
-        }
-        String text = s.substring(start, j);
-        tokens.add(new Token(text, text, start, j, Token.Kind.NUMBER, value));
-        return j;
+  /** Reads a number literal at {@code start}; falls back to a word for "5G", "3rd", "Q3x". */
+  private static int readNumber(String s, int start, List<Token> tokens) {
+    int n = s.length();
+    int j = start;
+    while (j < n && isDigit(s.charAt(j))) {
+      j++;
     }
+    StringBuilder digits = new StringBuilder(s.substring(start, j));
+    if (j - start <= 3) {
+      while (j + 3 < n
+          && isGroupSeparator(s.charAt(j))
+          && isDigit(s.charAt(j + 1))
+          && isDigit(s.charAt(j + 2))
+          && isDigit(s.charAt(j + 3))
+          && (j + 4 >= n || !isDigit(s.charAt(j + 4)))) {
+        digits.append(s, j + 1, j + 4);
+        j += 4;
+      }
+    }
+    String fraction = "";
+    if (j + 1 < n && (s.charAt(j) == '.' || s.charAt(j) == ',') && isDigit(s.charAt(j + 1))) {
+      int k = j + 1;
+      while (k < n && isDigit(s.charAt(k))) {
+        k++;
+      }
+      fraction = s.substring(j + 1, k);
+      j = k;
+    }
+    double value =
+        Double.parseDouble(fraction.isEmpty() ? digits.toString() : digits + "." + fraction);
+    if (j < n
+        && (s.charAt(j) == 'k' || s.charAt(j) == 'K')
+        && (j + 1 >= n || !Character.isLetter(s.charAt(j + 1)))) {
+      value *= 1000;
+      j++;
+    }
+    if (j < n && Character.isLetter(s.charAt(j))) {
+      int k = j;
+      while (k < n && Character.isLetterOrDigit(s.charAt(k))) {
+        k++;
+      }
+      String text = s.substring(start, k);
+      tokens.add(new Token(text, TextFolding.fold(text), start, k, Token.Kind.WORD, Double.NaN));
+      return k;
+    }
+    String text = s.substring(start, j);
+    tokens.add(new Token(text, text, start, j, Token.Kind.NUMBER, value));
+    return j;
+  }
 
-    /**
-     * Folded form of a word, except for false friends that folding would merge: English
-     * "salaries" (pay) must not become French "salariés" (employees), or "executives' salaries
-     * reduced by 20%" would read as a workforce cut.
-     */
-    private static String norm(String word) {
-        String folded = TextFolding.fold(word);
-        if (folded.equals("salaries") && word.regionMatches(true, word.length() - 3, "ies", 0, 3)) {
-            return "salaries#pay";
-        }
-        return folded;
+  /**
+   * Folded form of a word, except for false friends that folding would merge: English
+   * "salaries" (pay) must not become French "salariés" (employees), or "executives' salaries
+   * reduced by 20%" would read as a workforce cut.
+   */
+  private static String norm(String word) {
+    String folded = TextFolding.fold(word);
+    if (folded.equals("salaries") && word.regionMatches(true, word.length() - 3, "ies", 0, 3)) {
+      return "salaries#pay";
     }
+    return folded;
+  }
 
-    static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
 
-    private static boolean isWordJoiner(char c) {
-        return c == '\'' || c == '’' || c == 'ʼ' || c == '‘' || c == '-' || c == '‑' || c == '\u00AD';
-    }
+  private static boolean isWordJoiner(char c) {
+    return c == '\'' || c == '’' || c == 'ʼ' || c == '‘' || c == '-' || c == '‑' || c == '\u00AD';
+  }
 
-    private static boolean isGroupSeparator(char c) {
-        return c == ',' || c == '.' || c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
-    }
+  private static boolean isGroupSeparator(char c) {
+    return c == ',' || c == '.' || c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
+  }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 }

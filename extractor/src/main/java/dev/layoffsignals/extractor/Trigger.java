@@ -10,5 +10,4 @@ package dev.layoffsignals.extractor;
  * @param negated true when a negation precedes it ("no employees will be laid off")
  * @param past    true when written as an earlier event ("had cut", "avait licencié")
  */
-record Trigger(int start, int end, boolean strong, boolean negated, boolean past) {
-}
+record Trigger(int start, int end, boolean strong, boolean negated, boolean past) {}

@@ -2,7 +2,6 @@ package dev.layoffsignals.localkafka;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,54 +17,60 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChildBrokerMain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChildBrokerMain.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ChildBrokerMain.class);
 
-    private ChildBrokerMain() {
+  private ChildBrokerMain() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println(
+          "usage: java -cp <classpath> "
+              + ChildBrokerMain.class.getName()
+              + " <server.properties>");
+      System.exit(2);
+      return;
     }
-
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp <classpath> " + ChildBrokerMain.class.getName() + " <server.properties>");
-            System.exit(2);
-            return;
-        }
-        // first of all: a parent that gave up on us while we boot must not leave us running
-        ParentWatchdog.start(System.in, () -> {
-            LOG.info("Parent process closed standard input; shutting down the broker");
-            System.exit(0);
+    // first of all: a parent that gave up on us while we boot must not leave us running
+    ParentWatchdog.start(
+        System.in,
+        () -> {
+          LOG.info("Parent process closed standard input; shutting down the broker");
+          System.exit(0);
         });
-        Map<String, String> brokerConfig = BrokerProperties.read(Path.of(args[0]));
-        RaftServerLifecycle server;
-        try {
-            server = RaftServerLifecycle.create(brokerConfig);
-        } catch (RuntimeException e) {
-            exitOnStartFailure(e);
-            return;
-        }
-        // registered before startup, so that a parent dying mid-start still stops the broker cleanly
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "local-kafka-shutdown"));
-        try {
-            server.startup();
-        } catch (RuntimeException e) {
-            exitOnStartFailure(e);
-            return;
-        }
-        LOG.info("Kafka broker started: listeners {}", brokerConfig.get("listeners"));
-        server.awaitShutdown();
+    Map<String, String> brokerConfig = BrokerProperties.read(Path.of(args[0]));
+    RaftServerLifecycle server;
+    try {
+      server = RaftServerLifecycle.create(brokerConfig);
+    } catch (RuntimeException e) {
+      exitOnStartFailure(e);
+      return;
     }
+    // registered before startup, so that a parent dying mid-start still stops the broker cleanly
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "local-kafka-shutdown"));
+    try {
+      server.startup();
+    } catch (RuntimeException e) {
+      exitOnStartFailure(e);
+      return;
+    }
+    LOG.info("Kafka broker started: listeners {}", brokerConfig.get("listeners"));
+    server.awaitShutdown();
+  }
 
-    private static void exitOnStartFailure(RuntimeException e) {
-        LOG.error("Kafka broker failed to start", e);
-        // also on stderr, in case the classpath has no SLF4J binding and the log above went nowhere
-        System.err.println("local-kafka: Kafka broker failed to start: " + causeChain(e));
-        System.exit(1);
-    }
+  private static void exitOnStartFailure(RuntimeException e) {
+    LOG.error("Kafka broker failed to start", e);
+    // also on stderr, in case the classpath has no SLF4J binding and the log above went nowhere
+    System.err.println("local-kafka: Kafka broker failed to start: " + causeChain(e));
+    System.exit(1);
+  }
 
-    private static String causeChain(Throwable e) {
-        StringBuilder chain = new StringBuilder(e.toString());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            chain.append(" <- caused by ").append(cause);
-        }
-        return chain.toString();
+  private static String causeChain(Throwable e) {
+    StringBuilder chain = new StringBuilder(e.toString());
+    for (Throwable cause = e.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      chain.append(" <- caused by ").append(cause);
     }
+    return chain.toString();
+  }
 }

@@ -16,44 +16,44 @@ import java.util.List;
  */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+  private FreePorts() {}
 
-    /** {@code requested} with every 0 replaced by a distinct free port. */
-    static int[] resolve(int... requested) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        int[] ports = requested.clone();
-        try {
-            for (int i = 0; i < ports.length; i++) {
-                if (ports[i] == 0) {
-                    ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(BrokerProperties.HOST));
-                    sockets.add(socket);
-                    ports[i] = socket.getLocalPort();
-                }
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free port on " + BrokerProperties.HOST, e);
-        } finally {
-            closeAll(sockets);
+  /** {@code requested} with every 0 replaced by a distinct free port. */
+  static int[] resolve(int... requested) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    int[] ports = requested.clone();
+    try {
+      for (int i = 0; i < ports.length; i++) {
+        if (ports[i] == 0) {
+          ServerSocket socket =
+              new ServerSocket(0, 1, InetAddress.getByName(BrokerProperties.HOST));
+          sockets.add(socket);
+          ports[i] = socket.getLocalPort();
         }
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not find a free port on " + BrokerProperties.HOST, e);
+    } finally {
+      closeAll(sockets);
     }
+  }
 
-    private static void closeAll(List<ServerSocket> sockets) {
-        UncheckedIOException failure = null;
-        for (ServerSocket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = new UncheckedIOException("Could not release a probed port", e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+  private static void closeAll(List<ServerSocket> sockets) {
+    UncheckedIOException failure = null;
+    for (ServerSocket socket : sockets) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = new UncheckedIOException("Could not release a probed port", e);
+        } else {
+          failure.addSuppressed(e);
         }
-        if (failure != null) {
-            throw failure;
-        }
+      }
     }
+    if (failure != null) {
+      throw failure;
+    }
+  }
 }

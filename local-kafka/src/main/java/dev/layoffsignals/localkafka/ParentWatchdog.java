@@ -10,25 +10,28 @@ import java.io.InputStream;
  */
 final class ParentWatchdog {
 
-    private ParentWatchdog() {
-    }
+  private ParentWatchdog() {}
 
-    /** Starts a daemon thread that runs {@code onParentGone} once {@code parentPipe} ends. */
-    static Thread start(InputStream parentPipe, Runnable onParentGone) {
-        Thread thread = new Thread(() -> {
-            try {
+  /** Starts a daemon thread that runs {@code onParentGone} once {@code parentPipe} ends. */
+  static Thread start(InputStream parentPipe, Runnable onParentGone) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
                 byte[] ignored = new byte[256];
                 while (parentPipe.read(ignored) >= 0) {
-                    // anything the parent writes is ignored; only the end of the stream matters
+                  // anything the parent writes is ignored; only the end of the stream matters
                 }
-            } catch (IOException e) {
+              } catch (IOException e) {
                 // a broken pipe is the parent going away too
-                System.err.println("local-kafka: standard input failed (" + e + "); treating the parent as gone");
-            }
-            onParentGone.run();
-        }, "local-kafka-parent-watchdog");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
+                System.err.println(
+                    "local-kafka: standard input failed (" + e + "); treating the parent as gone");
+              }
+              onParentGone.run();
+            },
+            "local-kafka-parent-watchdog");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
 }

@@ -6,18 +6,20 @@ package dev.layoffsignals.localkafka;
  */
 public class PortInUseException extends LocalKafkaException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public PortInUseException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public PortInUseException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    static boolean isBindFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.net.BindException) {
-                return true;
-            }
-        }
-        return false;
+  static boolean isBindFailure(Throwable failure) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.net.BindException) {
+        return true;
+      }
     }
+    return false;
+  }
 }

@@ -1,7 +1,6 @@
 package dev.layoffsignals.localkafka;
 
 import java.util.Map;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -18,58 +17,58 @@ import org.apache.kafka.common.utils.Time;
  */
 final class RaftServerLifecycle {
 
-    private final KafkaRaftServer server;
-    private boolean startupBegan; // guarded by this
-    private boolean stopped; // guarded by this
+  private final KafkaRaftServer server;
+  private boolean startupBegan; // guarded by this
+  private boolean stopped; // guarded by this
 
-    private RaftServerLifecycle(KafkaRaftServer server) {
-        this.server = server;
-    }
+  private RaftServerLifecycle(KafkaRaftServer server) {
+    this.server = server;
+  }
 
-    /** Formats the storage if needed and creates the server, not yet started (no threads yet). */
-    static RaftServerLifecycle create(Map<String, String> brokerConfig) {
-        KafkaConfig config = KafkaConfig.fromProps(BrokerProperties.toProperties(brokerConfig), false);
-        StorageFormatter.formatIfNeeded(config);
-        return new RaftServerLifecycle(new KafkaRaftServer(config, Time.SYSTEM));
-    }
+  /** Formats the storage if needed and creates the server, not yet started (no threads yet). */
+  static RaftServerLifecycle create(Map<String, String> brokerConfig) {
+    KafkaConfig config = KafkaConfig.fromProps(BrokerProperties.toProperties(brokerConfig), false);
+    StorageFormatter.formatIfNeeded(config);
+    return new RaftServerLifecycle(new KafkaRaftServer(config, Time.SYSTEM));
+  }
 
-    /**
-     * Starts controller and broker, returning once the broker is registered and unfenced; on failure
-     * shuts both down, then rethrows.
-     *
-     * @throws IllegalStateException if {@link #stop()} came first
-     */
-    synchronized void startup() {
-        if (stopped) {
-            throw new IllegalStateException("The Kafka server was stopped before it started");
-        }
-        startupBegan = true;
-        try {
-            server.startup();
-        } catch (RuntimeException | Error failure) {
-            try {
-                stop();
-            } catch (RuntimeException | Error shutdownFailure) {
-                failure.addSuppressed(shutdownFailure);
-            }
-            throw failure;
-        }
+  /**
+   * Starts controller and broker, returning once the broker is registered and unfenced; on failure
+   * shuts both down, then rethrows.
+   *
+   * @throws IllegalStateException if {@link #stop()} came first
+   */
+  synchronized void startup() {
+    if (stopped) {
+      throw new IllegalStateException("The Kafka server was stopped before it started");
     }
+    startupBegan = true;
+    try {
+      server.startup();
+    } catch (RuntimeException | Error failure) {
+      try {
+        stop();
+      } catch (RuntimeException | Error shutdownFailure) {
+        failure.addSuppressed(shutdownFailure);
+      }
+      throw failure;
+    }
+  }
 
-    /** Graceful shutdown (broker, then controller), waiting for it; only the first call does anything. */
-    synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        if (startupBegan) {
-            server.shutdown();
-            server.awaitShutdown();
-        }
+  /** Graceful shutdown (broker, then controller), waiting for it; only the first call does anything. */
+  synchronized void stop() {
+    if (stopped) {
+      return;
     }
+    stopped = true;
+    if (startupBegan) {
+      server.shutdown();
+      server.awaitShutdown();
+    }
+  }
 
-    /** Blocks until the server has shut down, for a main thread that has nothing else to do. */
-    void awaitShutdown() {
-        server.awaitShutdown();
-    }
+  /** Blocks until the server has shut down, for a main thread that has nothing else to do. */
+  void awaitShutdown() {
+    server.awaitShutdown();
+  }
 }

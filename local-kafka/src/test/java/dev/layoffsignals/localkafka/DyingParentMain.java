@@ -9,18 +9,17 @@ import java.nio.file.Path;
  */
 public final class DyingParentMain {
 
-    static final String CHILD_PID_PREFIX = "child-pid=";
+  static final String CHILD_PID_PREFIX = "child-pid=";
 
-    private DyingParentMain() {
-    }
+  private DyingParentMain() {}
 
-    public static void main(String[] args) throws IOException {
-        LocalKafka kafka = LocalKafka.startChildProcess(Path.of(args[0]));
-        System.out.println(CHILD_PID_PREFIX + kafka.pid());
-        System.out.flush();
-        // block until killed; the broker is deliberately never closed
-        while (System.in.read() >= 0) {
-            // ignore input
-        }
+  public static void main(String[] args) throws IOException {
+    LocalKafka kafka = LocalKafka.startChildProcess(Path.of(args[0]));
+    System.out.println(CHILD_PID_PREFIX + kafka.pid());
+    System.out.flush();
+    // block until killed; the broker is deliberately never closed
+    while (System.in.read() >= 0) {
+      // ignore input
     }
+  }
 }

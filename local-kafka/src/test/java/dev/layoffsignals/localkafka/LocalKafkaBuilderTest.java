@@ -10,93 +10,134 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 class LocalKafkaBuilderTest {
 
-    @Test
-    void defaults() {
-        LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).settings();
+  @Test
+  void defaults() {
+    LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).settings();
 
-        assertThat(settings).isEqualTo(new LocalKafkaSettings(Path.of("/w"), 0, 0, false, Map.of(),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), "512m", List.of(), Optional.empty(), Optional.empty(),
+    assertThat(settings)
+        .isEqualTo(
+            new LocalKafkaSettings(
+                Path.of("/w"),
+                0,
+                0,
+                false,
+                Map.of(),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                "512m",
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
                 "warn"));
-    }
+  }
 
-    @Test
-    void restartKeepsEverythingOnTheBoundPortsWithData() {
-        LocalKafkaSettings original = LocalKafka.builder()
-                .workDir(Path.of("/w"))
-                .override("num.partitions", "4")
-                .childMaxHeap("1g")
-                .childJvmOption("-XX:+UseSerialGC")
-                .javaExecutable(Path.of("/jdk/bin/java"))
-                .classpath("/cp")
-                .logLevel("debug")
-                .startTimeout(Duration.ofSeconds(5))
-                .closeTimeout(Duration.ofSeconds(6))
-                .settings();
+  @Test
+  void restartKeepsEverythingOnTheBoundPortsWithData() {
+    LocalKafkaSettings original =
+        LocalKafka.builder()
+            .workDir(Path.of("/w"))
+            .override("num.partitions", "4")
+            .childMaxHeap("1g")
+            .childJvmOption("-XX:+UseSerialGC")
+            .javaExecutable(Path.of("/jdk/bin/java"))
+            .classpath("/cp")
+            .logLevel("debug")
+            .startTimeout(Duration.ofSeconds(5))
+            .closeTimeout(Duration.ofSeconds(6))
+            .settings();
 
-        LocalKafkaSettings restart = LocalKafkaBuilder.from(original.forRestart(19092, 19093)).settings();
+    LocalKafkaSettings restart =
+        LocalKafkaBuilder.from(original.forRestart(19092, 19093)).settings();
 
-        assertThat(restart).isEqualTo(new LocalKafkaSettings(Path.of("/w"), 19092, 19093, true,
-                Map.of("num.partitions", "4"), Duration.ofSeconds(5), Duration.ofSeconds(6), "1g",
-                List.of("-XX:+UseSerialGC"), Optional.of(Path.of("/jdk/bin/java")), Optional.of("/cp"), "debug"));
-    }
+    assertThat(restart)
+        .isEqualTo(
+            new LocalKafkaSettings(
+                Path.of("/w"),
+                19092,
+                19093,
+                true,
+                Map.of("num.partitions", "4"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(6),
+                "1g",
+                List.of("-XX:+UseSerialGC"),
+                Optional.of(Path.of("/jdk/bin/java")),
+                Optional.of("/cp"),
+                "debug"));
+  }
 
-    @Test
-    void rejectsNonsense() {
-        LocalKafkaBuilder builder = LocalKafka.builder();
+  @Test
+  void rejectsNonsense() {
+    LocalKafkaBuilder builder = LocalKafka.builder();
 
-        assertThatThrownBy(builder::settings).hasMessage("workDir is required");
-        assertThatThrownBy(() -> builder.brokerPort(70000))
-                .hasMessage("port must be 0 (any free port) or 1-65535, was: 70000");
-        assertThatThrownBy(() -> builder.childMaxHeap("lots"))
-                .hasMessage("childMaxHeap must look like 512m or 1g, was: lots");
-        assertThatThrownBy(() -> builder.logLevel("loud"))
-                .hasMessage("logLevel must be one of trace, debug, info, warn, error, off; was: loud");
-        assertThatThrownBy(() -> builder.startTimeout(Duration.ZERO))
-                .hasMessage("startTimeout must be positive, was: PT0S");
-    }
+    assertThatThrownBy(builder::settings).hasMessage("workDir is required");
+    assertThatThrownBy(() -> builder.brokerPort(70000))
+        .hasMessage("port must be 0 (any free port) or 1-65535, was: 70000");
+    assertThatThrownBy(() -> builder.childMaxHeap("lots"))
+        .hasMessage("childMaxHeap must look like 512m or 1g, was: lots");
+    assertThatThrownBy(() -> builder.logLevel("loud"))
+        .hasMessage("logLevel must be one of trace, debug, info, warn, error, off; was: loud");
+    assertThatThrownBy(() -> builder.startTimeout(Duration.ZERO))
+        .hasMessage("startTimeout must be positive, was: PT0S");
+  }
 
-    @Test
-    void portConflictOnPortsWeChoseIsRetriedOnFreshPorts() {
-        LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).settings();
-        AtomicInteger attempts = new AtomicInteger();
+  @Test
+  void portConflictOnPortsWeChoseIsRetriedOnFreshPorts() {
+    LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).settings();
+    AtomicInteger attempts = new AtomicInteger();
 
-        String started = LocalKafkaBuilder.startRetryingOnPortConflict(settings, s -> {
-            if (attempts.incrementAndGet() < 3) {
+    String started =
+        LocalKafkaBuilder.startRetryingOnPortConflict(
+            settings,
+            s -> {
+              if (attempts.incrementAndGet() < 3) {
                 throw new PortInUseException("taken", new BindException("Address already in use"));
-            }
-            return "started";
-        });
+              }
+              return "started";
+            });
 
-        assertThat(started).isEqualTo("started");
-        assertThat(attempts).hasValue(3);
-    }
+    assertThat(started).isEqualTo("started");
+    assertThat(attempts).hasValue(3);
+  }
 
-    @Test
-    void portConflictGivesUpAfterThreeAttempts() {
-        LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).settings();
-        AtomicInteger attempts = new AtomicInteger();
+  @Test
+  void portConflictGivesUpAfterThreeAttempts() {
+    LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).settings();
+    AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> LocalKafkaBuilder.startRetryingOnPortConflict(settings, s -> {
-            attempts.incrementAndGet();
-            throw new PortInUseException("taken", new BindException("Address already in use"));
-        })).isInstanceOf(PortInUseException.class);
-        assertThat(attempts).hasValue(3);
-    }
+    assertThatThrownBy(
+            () ->
+                LocalKafkaBuilder.startRetryingOnPortConflict(
+                    settings,
+                    s -> {
+                      attempts.incrementAndGet();
+                      throw new PortInUseException(
+                          "taken", new BindException("Address already in use"));
+                    }))
+        .isInstanceOf(PortInUseException.class);
+    assertThat(attempts).hasValue(3);
+  }
 
-    @Test
-    void aTakenFixedPortFailsAtOnce() {
-        LocalKafkaSettings settings = LocalKafka.builder().workDir(Path.of("/w")).brokerPort(19092).settings();
-        AtomicInteger attempts = new AtomicInteger();
+  @Test
+  void aTakenFixedPortFailsAtOnce() {
+    LocalKafkaSettings settings =
+        LocalKafka.builder().workDir(Path.of("/w")).brokerPort(19092).settings();
+    AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> LocalKafkaBuilder.startRetryingOnPortConflict(settings, s -> {
-            attempts.incrementAndGet();
-            throw new PortInUseException("taken", new BindException("Address already in use"));
-        })).isInstanceOf(PortInUseException.class);
-        assertThat(attempts).hasValue(1);
-    }
+    assertThatThrownBy(
+            () ->
+                LocalKafkaBuilder.startRetryingOnPortConflict(
+                    settings,
+                    s -> {
+                      attempts.incrementAndGet();
+                      throw new PortInUseException(
+                          "taken", new BindException("Address already in use"));
+                    }))
+        .isInstanceOf(PortInUseException.class);
+    assertThat(attempts).hasValue(1);
+  }
 }
