@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ends, so it cannot outlive its parent, however the parent dies. The child's output goes to
  * {@code broker.log} in the work directory, whose tail is in the exception when the child fails to start.
  */
-public final class ChildProcessKafka implements LocalKafka {
+public final class ChildProcessKafka extends AbstractLocalKafka {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcessKafka.class);
   private static final int LOG_TAIL_LINES = 40;
@@ -34,38 +31,17 @@ public final class ChildProcessKafka implements LocalKafka {
   /** The JDK's message for a java.net.BindException, as the child logs it. */
   private static final String BIND_FAILURE_TEXT = "Address already in use";
 
-  private final LocalKafkaSettings settings;
-  private final WorkDirectory workDirectory;
-  private final Map<String, String> brokerConfig;
   private final Process process;
-  private final int brokerPort;
-  private final int controllerPort;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ChildProcessKafka(
-      LocalKafkaSettings settings,
-      WorkDirectory workDirectory,
-      Map<String, String> brokerConfig,
-      Process process,
-      int brokerPort,
-      int controllerPort) {
-    this.settings = settings;
-    this.workDirectory = workDirectory;
-    this.brokerConfig = brokerConfig;
+  private ChildProcessKafka(PreparedBroker broker, Process process) {
+    super(broker);
     this.process = process;
-    this.brokerPort = brokerPort;
-    this.controllerPort = controllerPort;
   }
 
   static ChildProcessKafka start(LocalKafkaSettings settings) {
     long startNanos = System.nanoTime();
-    int[] ports = FreePorts.resolve(settings.brokerPort(), settings.controllerPort());
-    WorkDirectory workDirectory = WorkDirectory.prepare(settings.workDir(), !settings.keepData());
-    Map<String, String> brokerConfig =
-        Collections.unmodifiableMap(
-            BrokerProperties.singleNode(
-                workDirectory.dataDir(), ports[0], ports[1], settings.overrides()));
-    BrokerProperties.write(brokerConfig, workDirectory.serverProperties());
+    PreparedBroker broker = PreparedBroker.prepare(settings);
+    WorkDirectory workDirectory = broker.workDirectory();
 
     String classpath = settings.classpath().orElseGet(EffectiveClasspath::ofThisJvm);
     Path java = settings.javaExecutable().orElseGet(ChildCommandLine::defaultJava);
@@ -90,11 +66,10 @@ public final class ChildProcessKafka implements LocalKafka {
       throw new LocalKafkaException("Could not launch the child broker JVM: " + command, e);
     }
 
-    ChildProcessKafka kafka =
-        new ChildProcessKafka(settings, workDirectory, brokerConfig, process, ports[0], ports[1]);
+    ChildProcessKafka kafka = new ChildProcessKafka(broker, process);
     try {
       BrokerReadiness.await(
-          BrokerProperties.HOST, ports[0], settings.startTimeout(), process::isAlive);
+          BrokerProperties.HOST, broker.brokerPort(), settings.startTimeout(), process::isAlive);
     } catch (RuntimeException notReady) {
       // never leave a child behind that the caller has no handle on
       try {
@@ -129,31 +104,6 @@ public final class ChildProcessKafka implements LocalKafka {
   }
 
   @Override
-  public String bootstrapServers() {
-    return BrokerProperties.bootstrapServers(brokerPort);
-  }
-
-  @Override
-  public int brokerPort() {
-    return brokerPort;
-  }
-
-  @Override
-  public int controllerPort() {
-    return controllerPort;
-  }
-
-  @Override
-  public Path workDir() {
-    return workDirectory.root();
-  }
-
-  @Override
-  public Map<String, String> brokerConfig() {
-    return brokerConfig;
-  }
-
-  @Override
   public long pid() {
     return process.pid();
   }
@@ -165,12 +115,7 @@ public final class ChildProcessKafka implements LocalKafka {
 
   /** The child's combined stdout and stderr. */
   public Path logFile() {
-    return workDirectory.childLog();
-  }
-
-  @Override
-  public LocalKafkaBuilder builderForRestart() {
-    return LocalKafkaBuilder.from(settings.forRestart(brokerPort, controllerPort));
+    return workDirectory().childLog();
   }
 
   /**
@@ -178,7 +123,7 @@ public final class ChildProcessKafka implements LocalKafka {
    * lost, as in a crash. Waits until the process is gone; afterwards {@link #close()} does nothing.
    */
   public void kill() {
-    if (closed.compareAndSet(false, true)) {
+    if (firstStop()) {
       process.destroyForcibly();
       awaitExit(KILL_WAIT, "after SIGKILL");
       closeStdin();
@@ -192,8 +137,8 @@ public final class ChildProcessKafka implements LocalKafka {
    */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      stopProcess(settings.closeTimeout());
+    if (firstStop()) {
+      stopProcess(settings().closeTimeout());
       LOG.info(
           "Child-process Kafka broker at {} stopped (pid {}, exit code {})",
           bootstrapServers(),
@@ -280,7 +225,7 @@ public final class ChildProcessKafka implements LocalKafka {
         + ", pid "
         + process.pid()
         + ", "
-        + workDirectory.root()
+        + workDir()
         + "]";
   }
 }

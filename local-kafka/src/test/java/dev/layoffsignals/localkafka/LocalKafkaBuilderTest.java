@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class LocalKafkaBuilderTest {
@@ -95,7 +96,7 @@ class LocalKafkaBuilderTest {
             settings,
             s -> {
               if (attempts.incrementAndGet() < 3) {
-                throw new PortInUseException("taken", new BindException("Address already in use"));
+                throw portTaken();
               }
               return "started";
             });
@@ -110,14 +111,7 @@ class LocalKafkaBuilderTest {
     AtomicInteger attempts = new AtomicInteger();
 
     assertThatThrownBy(
-            () ->
-                LocalKafkaBuilder.startRetryingOnPortConflict(
-                    settings,
-                    s -> {
-                      attempts.incrementAndGet();
-                      throw new PortInUseException(
-                          "taken", new BindException("Address already in use"));
-                    }))
+            () -> LocalKafkaBuilder.startRetryingOnPortConflict(settings, alwaysTaken(attempts)))
         .isInstanceOf(PortInUseException.class);
     assertThat(attempts).hasValue(3);
   }
@@ -129,15 +123,20 @@ class LocalKafkaBuilderTest {
     AtomicInteger attempts = new AtomicInteger();
 
     assertThatThrownBy(
-            () ->
-                LocalKafkaBuilder.startRetryingOnPortConflict(
-                    settings,
-                    s -> {
-                      attempts.incrementAndGet();
-                      throw new PortInUseException(
-                          "taken", new BindException("Address already in use"));
-                    }))
+            () -> LocalKafkaBuilder.startRetryingOnPortConflict(settings, alwaysTaken(attempts)))
         .isInstanceOf(PortInUseException.class);
     assertThat(attempts).hasValue(1);
+  }
+
+  /** A start that counts its attempts and finds its port taken every time. */
+  private static Function<LocalKafkaSettings, String> alwaysTaken(AtomicInteger attempts) {
+    return s -> {
+      attempts.incrementAndGet();
+      throw portTaken();
+    };
+  }
+
+  private static PortInUseException portTaken() {
+    return new PortInUseException("taken", new BindException("Address already in use"));
   }
 }

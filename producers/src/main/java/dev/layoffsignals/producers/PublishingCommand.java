@@ -184,39 +184,22 @@ public abstract class PublishingCommand implements Callable<Integer> {
   }
 
   private static EventSource concatenated(List<Opener> openers, Rejects rejects, List<InputStats> inputs) {
-    return new EventSource() {
+    return new ConcatenatedSource() {
       private int next;
-      private EventSource current;
 
       @Override
       public InputStats stats() {
-        return current == null ? new InputStats("none") : current.stats();
+        return current() == null ? new InputStats("none") : current().stats();
       }
 
       @Override
-      public Event next() throws IOException {
-        while (true) {
-          if (current != null) {
-            Event e = current.next();
-            if (e != null) {
-              return e;
-            }
-            current.close();
-            current = null;
-          }
-          if (next >= openers.size()) {
-            return null;
-          }
-          current = openers.get(next++).open(rejects);
-          inputs.add(current.stats());
+      protected EventSource openNext() throws IOException {
+        if (next >= openers.size()) {
+          return null;
         }
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (current != null) {
-          current.close();
-        }
+        EventSource opened = openers.get(next++).open(rejects);
+        inputs.add(opened.stats());
+        return opened;
       }
     };
   }

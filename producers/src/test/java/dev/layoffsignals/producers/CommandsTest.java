@@ -45,12 +45,16 @@ class CommandsTest {
   private MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 
   private int run(PublishingCommand command, String... args) {
+    return runWithStdin(command, "", args);
+  }
+
+  private int runWithStdin(PublishingCommand command, String stdin, String... args) {
     command.producerFactory = config -> {
       producerConfigs.add(config);
       return producer;
     };
     command.environment = Map.of();
-    command.stdin = new ByteArrayInputStream(new byte[0]);
+    command.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -229,16 +233,9 @@ class CommandsTest {
   @Test
   @DisplayName("produce-articles from standard input")
   void articlesFromStdin() {
-    PublishingCommand command = new ProduceArticlesCommand();
-    CommandLine cl = new CommandLine(command);
-    command.producerFactory = config -> producer;
-    command.environment = Map.of();
-    command.stdin = new ByteArrayInputStream(("{\"id\":\"a1\",\"published_at\":\"2023-01-18T12:00:00Z\",\"title\":\"MSFT cuts 10,000\"}\n"
-        + "not json\n").getBytes(StandardCharsets.UTF_8));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-
-    int exit = cl.execute("--schema-registry-url", REGISTRY, "--no-progress");
+    int exit = runWithStdin(new ProduceArticlesCommand(),
+        "{\"id\":\"a1\",\"published_at\":\"2023-01-18T12:00:00Z\",\"title\":\"MSFT cuts 10,000\"}\n"
+            + "not json\n");
 
     assertThat(exit).isZero();
     assertThat(producer.history()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("a1");
@@ -249,16 +246,8 @@ class CommandsTest {
   @Test
   @DisplayName("produce-ticks from standard input: trades with a symbol column")
   void ticksFromStdin() {
-    PublishingCommand command = new ProduceTicksCommand();
-    CommandLine cl = new CommandLine(command);
-    command.producerFactory = config -> producer;
-    command.environment = Map.of();
-    command.stdin = new ByteArrayInputStream("symbol,timestamp,price,volume\nmsft,2023-01-18 09:30:00,240.5,100\n"
-        .getBytes(StandardCharsets.UTF_8));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-
-    assertThat(cl.execute("--schema-registry-url", REGISTRY, "--no-progress", "-")).isZero();
+    assertThat(runWithStdin(new ProduceTicksCommand(),
+        "symbol,timestamp,price,volume\nmsft,2023-01-18 09:30:00,240.5,100\n", "-")).isZero();
     assertThat(producer.history()).extracting(r -> value(Topics.STOCK_TICKS, r.value())).containsExactly(
         new StockTick("MSFT", Instant.parse("2023-01-18T14:30:00Z"), 240.5, 100L, TickKind.TRADE));
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.layoffsignals.producers.BadInputException;
 import dev.layoffsignals.producers.BadRecord;
+import dev.layoffsignals.producers.ConcatenatedSource;
 import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.EventSource;
 import dev.layoffsignals.producers.InputStats;
@@ -147,9 +148,8 @@ public final class ArticleSources {
           .toList();
     }
     InputStats stats = new InputStats(dir.toString());
-    return new EventSource() {
+    return new ConcatenatedSource() {
       private int index;
-      private EventSource current;
 
       @Override
       public InputStats stats() {
@@ -157,35 +157,20 @@ public final class ArticleSources {
       }
 
       @Override
-      public Event next() throws IOException {
-        while (true) {
-          if (current != null) {
-            Event e = current.next();
-            if (e != null) {
-              return e;
-            }
-            current.close();
-            current = null;
-          }
-          if (index >= files.size()) {
-            return null;
-          }
+      protected EventSource openNext() throws IOException {
+        while (index < files.size()) {
           Path f = files.get(index++);
           switch (extension(f)) {
-            case "jsonl", "ndjson", "json", "txt", "xml", "rss", "atom" -> current = fileSource(f, stats, rejects);
+            case "jsonl", "ndjson", "json", "txt", "xml", "rss", "atom" -> {
+              return fileSource(f, stats, rejects);
+            }
             default -> {
               stats.countRead();
               rejects.reject(stats, f.toString(), 0, "unsupported file type (expected .txt, .json, .jsonl, .xml, .rss or .atom)", "");
             }
           }
         }
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (current != null) {
-          current.close();
-        }
+        return null;
       }
     };
   }

@@ -1,6 +1,7 @@
 package dev.layoffsignals.producers.layoffs;
 
 import dev.layoffsignals.producers.BadRecord;
+import dev.layoffsignals.producers.CsvRowReader;
 import dev.layoffsignals.producers.CsvRows;
 import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.EventSource;
@@ -24,10 +25,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Structured layoff announcements from a layoffs.fyi CSV export
@@ -43,12 +42,9 @@ import java.util.Map;
  */
 public final class LayoffsFyiSource implements EventSource {
 
-  private final String file;
-  private final CsvRows rows;
-  private final Rejects rejects;
+  private final CsvRowReader rows;
   private final CompanyResolver companies;
   private final InputStats stats;
-  private int width;
   private int company = -1;
   private int date = -1;
   private int total = -1;
@@ -58,11 +54,9 @@ public final class LayoffsFyiSource implements EventSource {
   private boolean usable;
 
   public LayoffsFyiSource(String file, Reader reader, CompanyResolver companies, Rejects rejects) throws IOException {
-    this.file = file;
-    this.rows = new CsvRows(reader);
-    this.rejects = rejects;
+    this.rows = new CsvRowReader(file, reader, rejects);
     this.companies = companies;
-    this.stats = new InputStats(file);
+    this.stats = rows.stats();
     readHeader();
   }
 
@@ -80,21 +74,11 @@ public final class LayoffsFyiSource implements EventSource {
     if (!usable) {
       return null;
     }
-    CsvRows.Row row;
-    while ((row = readRow()) != null) {
-      stats.countRead();
-      try {
-        if (row.fields().length != width) {
-          throw new BadRecord("expected " + width + " fields, found " + row.fields().length);
-        }
-        LayoffAnnouncement a = toAnnouncement(row.fields());
-        stats.countEvent();
-        return new Event(Topics.LAYOFF_RECORDS, a.getAnnouncementId(), a, a.getAnnouncedAt().toEpochMilli(), row.line(), stats);
-      } catch (BadRecord e) {
-        rejects.reject(stats, file, row.line(), e.getMessage(), row.text());
-      }
-    }
-    return null;
+    return rows.next(row -> {
+      LayoffAnnouncement a = toAnnouncement(row.fields());
+      stats.countEvent();
+      return new Event(Topics.LAYOFF_RECORDS, a.getAnnouncementId(), a, a.getAnnouncedAt().toEpochMilli(), row.line(), stats);
+    });
   }
 
   @Override
@@ -167,37 +151,21 @@ public final class LayoffsFyiSource implements EventSource {
     }
   }
 
-  private CsvRows.Row readRow() throws IOException {
-    try {
-      return rows.next();
-    } catch (CsvRows.MalformedCsvException e) {
-      stats.countRead();
-      rejects.reject(stats, file, e.line(), e.getMessage() + " (rest of the file skipped)", "");
-      return null;
-    }
-  }
-
   private void readHeader() throws IOException {
-    CsvRows.Row header = readRow();
+    CsvRows.Row header = rows.readHeader();
     if (header == null) {
       return;
     }
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < header.fields().length; i++) {
-      columns.putIfAbsent(CsvRows.normalizeHeader(header.fields()[i]), i);
-    }
-    width = header.fields().length;
-    company = columns.getOrDefault("company", -1);
-    date = columns.getOrDefault("date", -1);
-    total = columns.getOrDefault("totallaidoff", -1);
-    percentage = columns.getOrDefault("percentagelaidoff", -1);
-    industry = columns.getOrDefault("industry", -1);
-    source = columns.getOrDefault("source", -1);
+    company = rows.column("company");
+    date = rows.column("date");
+    total = rows.column("totallaidoff");
+    percentage = rows.column("percentagelaidoff");
+    industry = rows.column("industry");
+    source = rows.column("source");
     if (company < 0 || date < 0) {
-      stats.countRead();
-      rejects.reject(stats, file, header.line(), "unknown column set [" + String.join(", ", header.fields())
+      rows.rejectHeader("unknown column set [" + String.join(", ", header.fields())
           + "]; expected a layoffs.fyi export with at least company and date"
-          + " (and total_laid_off, percentage_laid_off, industry, source); file skipped", header.text());
+          + " (and total_laid_off, percentage_laid_off, industry, source); file skipped");
       return;
     }
     usable = true;

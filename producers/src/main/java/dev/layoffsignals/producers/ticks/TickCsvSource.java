@@ -1,6 +1,7 @@
 package dev.layoffsignals.producers.ticks;
 
 import dev.layoffsignals.producers.BadRecord;
+import dev.layoffsignals.producers.CsvRowReader;
 import dev.layoffsignals.producers.CsvRows;
 import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.EventSource;
@@ -18,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +46,7 @@ public final class TickCsvSource implements EventSource {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.^=\\-]{0,14}");
 
-  private final String file;
-  private final CsvRows rows;
-  private final Rejects rejects;
+  private final CsvRowReader rows;
   private final InputStats stats;
   private final Layout layout;
   private final String fileSymbol;
@@ -63,7 +60,6 @@ public final class TickCsvSource implements EventSource {
   private int symbol = -1;
   private int timestamp = -1;
   private int price = -1;
-  private int width;
   private Event pending;
 
   /**
@@ -74,10 +70,8 @@ public final class TickCsvSource implements EventSource {
    * @param rejects  where malformed rows go
    */
   public TickCsvSource(String file, Reader reader, Rejects rejects) throws IOException {
-    this.file = file;
-    this.rows = new CsvRows(reader);
-    this.rejects = rejects;
-    this.stats = new InputStats(file);
+    this.rows = new CsvRowReader(file, reader, rejects);
+    this.stats = rows.stats();
     this.fileSymbol = symbolFromFileName(file);
     this.layout = readHeader();
   }
@@ -113,19 +107,7 @@ public final class TickCsvSource implements EventSource {
     if (layout == Layout.UNKNOWN) {
       return null;
     }
-    CsvRows.Row row;
-    while ((row = readRow()) != null) {
-      stats.countRead();
-      try {
-        if (row.fields().length != width) {
-          throw new BadRecord("expected " + width + " fields, found " + row.fields().length);
-        }
-        return layout == Layout.DAILY_BARS ? bar(row) : trade(row);
-      } catch (BadRecord e) {
-        rejects.reject(stats, file, row.line(), e.getMessage(), row.text());
-      }
-    }
-    return null;
+    return rows.next(row -> layout == Layout.DAILY_BARS ? bar(row) : trade(row));
   }
 
   @Override
@@ -184,70 +166,42 @@ public final class TickCsvSource implements EventSource {
     return s;
   }
 
-  private CsvRows.Row readRow() throws IOException {
-    try {
-      return rows.next();
-    } catch (CsvRows.MalformedCsvException e) {
-      stats.countRead();
-      rejects.reject(stats, file, e.line(), e.getMessage() + " (rest of the file skipped)", "");
-      return null;
-    }
-  }
-
   private Layout readHeader() throws IOException {
-    CsvRows.Row header = readRow();
+    CsvRows.Row header = rows.readHeader();
     if (header == null) {
       return Layout.UNKNOWN;
     }
-    Map<String, Integer> columns = new HashMap<>();
-    String[] names = header.fields();
-    for (int i = 0; i < names.length; i++) {
-      columns.putIfAbsent(CsvRows.normalizeHeader(names[i]), i);
+    symbol = rows.column("symbol", "ticker");
+    if (rows.column("date") >= 0 && rows.column("open") >= 0 && rows.column("close") >= 0
+        && rows.column("volume") >= 0) {
+      date = rows.column("date");
+      open = rows.column("open");
+      close = rows.column("close");
+      volume = rows.column("volume");
+      adjClose = rows.column("adjclose");
+      high = rows.column("high");
+      low = rows.column("low");
+      return checkSymbol(Layout.DAILY_BARS);
     }
-    width = names.length;
-    symbol = first(columns, "symbol", "ticker");
-    if (columns.containsKey("date") && columns.containsKey("open") && columns.containsKey("close")
-        && columns.containsKey("volume")) {
-      date = columns.get("date");
-      open = columns.get("open");
-      close = columns.get("close");
-      volume = columns.get("volume");
-      adjClose = first(columns, "adjclose");
-      high = first(columns, "high");
-      low = first(columns, "low");
-      return checkSymbol(header, Layout.DAILY_BARS);
-    }
-    timestamp = first(columns, "timestamp", "time", "datetime", "tradedat");
-    price = first(columns, "price");
-    volume = first(columns, "volume", "size", "quantity");
+    timestamp = rows.column("timestamp", "time", "datetime", "tradedat");
+    price = rows.column("price");
+    volume = rows.column("volume", "size", "quantity");
     if (timestamp >= 0 && price >= 0 && volume >= 0) {
-      return checkSymbol(header, Layout.TRADES);
+      return checkSymbol(Layout.TRADES);
     }
-    stats.countRead();
-    rejects.reject(stats, file, header.line(), "unknown column set [" + String.join(", ", names)
+    rows.rejectHeader("unknown column set [" + String.join(", ", header.fields())
         + "]; expected daily bars (Date, Open, Close, Volume; optional High, Low, Adj Close, Symbol)"
-        + " or trades (symbol, timestamp, price, volume); file skipped", header.text());
+        + " or trades (symbol, timestamp, price, volume); file skipped");
     return Layout.UNKNOWN;
   }
 
-  private Layout checkSymbol(CsvRows.Row header, Layout layout) {
+  private Layout checkSymbol(Layout layout) {
     if (symbol < 0 && fileSymbol == null) {
-      stats.countRead();
-      rejects.reject(stats, file, header.line(), "no Symbol column and the file name does not name a symbol"
-          + " (name the file SYMBOL.csv or add a Symbol column); file skipped", header.text());
+      rows.rejectHeader("no Symbol column and the file name does not name a symbol"
+          + " (name the file SYMBOL.csv or add a Symbol column); file skipped");
       return Layout.UNKNOWN;
     }
     return layout;
-  }
-
-  private static int first(Map<String, Integer> columns, String... names) {
-    for (String n : names) {
-      Integer i = columns.get(n);
-      if (i != null) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** {@code data/prices/META.csv} is META; null when the stem is not a plausible symbol. */

@@ -2,6 +2,7 @@ package dev.layoffsignals.producers.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layoffsignals.producers.Drain;
 import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.EventSource;
 import dev.layoffsignals.producers.Rejection;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,22 +29,11 @@ class ArticleSourcesTest {
   @TempDir
   Path dir;
 
-  static List<Event> drain(EventSource s) throws IOException {
-    try (s) {
-      List<Event> out = new ArrayList<>();
-      Event e;
-      while ((e = s.next()) != null) {
-        out.add(e);
-      }
-      return out;
-    }
-  }
-
   @Test
   @DisplayName("the shared corpus: every line parses, ids as given, timestamp = published_at")
   void corpus() throws IOException {
     Rejects rejects = Rejects.collecting();
-    List<Event> events = drain(ArticleSources.open("src/test/resources/corpus/articles.jsonl", NO_STDIN, rejects));
+    List<Event> events = Drain.events(ArticleSources.open("src/test/resources/corpus/articles.jsonl", NO_STDIN, rejects));
 
     assertThat(rejects.rejections()).isEmpty();
     assertThat(events).hasSize(27);
@@ -74,7 +63,7 @@ class ArticleSourcesTest {
         "[1,2]",
         "{\"id\":\"x6\",\"published_at\":\"2023-01-18T13:00:00+01:00\",\"title\":\"T6\",\"lang\":\"fr-FR\"}"));
     Rejects rejects = Rejects.collecting();
-    List<Event> events = drain(ArticleSources.open(f.toString(), NO_STDIN, rejects));
+    List<Event> events = Drain.events(ArticleSources.open(f.toString(), NO_STDIN, rejects));
 
     assertThat(events).extracting(Event::key).containsExactly("x1", "x6");
     assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2023-01-18T12:00:00Z").toEpochMilli());
@@ -136,7 +125,7 @@ class ArticleSourcesTest {
         </rss>
         """);
     Rejects rejects = Rejects.collecting();
-    List<Event> events = drain(ArticleSources.open(f.toString(), NO_STDIN, rejects));
+    List<Event> events = Drain.events(ArticleSources.open(f.toString(), NO_STDIN, rejects));
 
     assertThat(events).hasSize(2);
     assertThat(events.get(0).value()).isEqualTo(new Article("wire-123", Instant.parse("2022-11-09T12:05:00Z"),
@@ -169,7 +158,7 @@ class ArticleSourcesTest {
           </entry>
         </feed>
         """);
-    List<Event> events = drain(ArticleSources.open(f.toString(), NO_STDIN, Rejects.collecting()));
+    List<Event> events = Drain.events(ArticleSources.open(f.toString(), NO_STDIN, Rejects.collecting()));
 
     assertThat(events).extracting(Event::value).containsExactly(new Article("urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a",
         Instant.parse("2024-01-29T08:00:00Z"), "Ubisoft supprime 185 postes", "Le groupe réduit ses effectifs.", "fr",
@@ -185,7 +174,7 @@ class ArticleSourcesTest {
     Files.writeString(f, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
         + "<rss><channel><item><title>&xxe;</title><pubDate>Wed, 09 Nov 2022 12:05:00 GMT</pubDate></item></channel></rss>\n");
     Rejects rejects = Rejects.collecting();
-    List<Event> events = drain(ArticleSources.open(f.toString(), NO_STDIN, rejects));
+    List<Event> events = Drain.events(ArticleSources.open(f.toString(), NO_STDIN, rejects));
 
     assertThat(events).isEmpty();
     assertThat(rejects.rejections()).hasSize(1);
@@ -203,7 +192,7 @@ class ArticleSourcesTest {
     Files.writeString(d.resolve("notes.md"), "# not an article");
     Rejects rejects = Rejects.collecting();
     EventSource source = ArticleSources.open(d.toString(), NO_STDIN, rejects);
-    List<Event> events = drain(source);
+    List<Event> events = Drain.events(source);
 
     assertThat(events).extracting(e -> ((Article) e.value()).getTitle()).containsExactly("IBM trims staff", "SAP to cut 3,000", "C");
     assertThat(events).extracting(e -> Instant.ofEpochMilli(e.timestamp()).toString())
@@ -223,10 +212,10 @@ class ArticleSourcesTest {
   void standardInput() throws IOException {
     InputStream jsonl = new ByteArrayInputStream(
         "\n{\"id\":\"s1\",\"published_at\":\"2023-01-18T12:00:00Z\",\"title\":\"T\"}\n".getBytes(StandardCharsets.UTF_8));
-    assertThat(drain(ArticleSources.open("-", jsonl, Rejects.collecting()))).extracting(Event::key).containsExactly("s1");
+    assertThat(Drain.events(ArticleSources.open("-", jsonl, Rejects.collecting()))).extracting(Event::key).containsExactly("s1");
 
     InputStream rss = new ByteArrayInputStream(("  <rss><channel><item><guid>g1</guid><title>T</title>"
         + "<pubDate>Wed, 09 Nov 2022 12:05:00 GMT</pubDate></item></channel></rss>").getBytes(StandardCharsets.UTF_8));
-    assertThat(drain(ArticleSources.open("-", rss, Rejects.collecting()))).extracting(Event::key).containsExactly("g1");
+    assertThat(Drain.events(ArticleSources.open("-", rss, Rejects.collecting()))).extracting(Event::key).containsExactly("g1");
   }
 }

@@ -2,6 +2,7 @@ package dev.layoffsignals.producers.layoffs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layoffsignals.producers.Drain;
 import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.Rejection;
 import dev.layoffsignals.producers.Rejects;
@@ -38,14 +39,7 @@ class LayoffsFyiSourceTest {
       "Stripe", new CompanyResolver.KnownCompany("Stripe", null, "Fintech")).get(name));
 
   static List<Event> read(String csv, Rejects rejects) throws IOException {
-    try (LayoffsFyiSource s = new LayoffsFyiSource("layoffs.csv", new StringReader(csv), COMPANIES, rejects)) {
-      List<Event> out = new ArrayList<>();
-      Event e;
-      while ((e = s.next()) != null) {
-        out.add(e);
-      }
-      return out;
-    }
+    return Drain.events(new LayoffsFyiSource("layoffs.csv", new StringReader(csv), COMPANIES, rejects));
   }
 
   @Test

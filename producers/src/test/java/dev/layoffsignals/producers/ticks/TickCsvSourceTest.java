@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layoffsignals.producers.BadInputException;
+import dev.layoffsignals.producers.Drain;
 import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.Rejection;
 import dev.layoffsignals.producers.Rejects;
@@ -13,7 +14,6 @@ import dev.layoffsignals.topics.Topics;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -27,14 +27,7 @@ class TickCsvSourceTest {
   private static final String SHIPPED_HEADER = "Date,Close,High,Low,Open,Volume\n";
 
   private static List<Event> read(String file, String csv, Rejects rejects) throws IOException {
-    try (TickCsvSource source = new TickCsvSource(file, new StringReader(csv), rejects)) {
-      List<Event> out = new ArrayList<>();
-      Event e;
-      while ((e = source.next()) != null) {
-        out.add(e);
-      }
-      return out;
-    }
+    return Drain.events(new TickCsvSource(file, new StringReader(csv), rejects));
   }
 
   private static StockTick tick(String symbol, String instant, double price, long volume, TickKind kind) {
