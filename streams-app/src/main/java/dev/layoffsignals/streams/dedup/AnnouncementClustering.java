@@ -43,6 +43,29 @@ public final class AnnouncementClustering {
    * @param reports single-source reports (each with exactly one source), any order, no duplicates by id
    */
   public static List<LayoffAnnouncement> merge(List<LayoffAnnouncement> reports) {
+    return cluster(reports).stream().map(Layoff::announcement).toList();
+  }
+
+  /**
+   * One layoff: its merged announcement and its reports in canonical order (the first one
+   * anchors the {@link SameLayoffRule}).
+   */
+  public record Layoff(LayoffAnnouncement announcement, List<LayoffAnnouncement> reports) {
+    public Layoff {
+      reports = List.copyOf(reports);
+    }
+
+    /** The report the layoff's time window is measured from. */
+    public LayoffAnnouncement first() {
+      return reports.get(0);
+    }
+  }
+
+  /**
+   * As {@link #merge}, keeping which reports make up each announcement: deduplication needs it
+   * to forget the reports of layoffs that no new report can join any more.
+   */
+  public static List<Layoff> cluster(List<LayoffAnnouncement> reports) {
     List<LayoffAnnouncement> sorted = new ArrayList<>(reports);
     sorted.sort(REPORT_ORDER);
     List<Cluster> clusters = new ArrayList<>();
@@ -60,7 +83,7 @@ public final class AnnouncementClustering {
         home.add(report);
       }
     }
-    return clusters.stream().map(c -> c.merged).toList();
+    return clusters.stream().map(c -> new Layoff(c.merged, c.reports)).toList();
   }
 
   /** One layoff being assembled from its reports, in canonical order. */

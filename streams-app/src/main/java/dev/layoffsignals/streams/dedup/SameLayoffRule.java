@@ -36,6 +36,15 @@ public final class SameLayoffRule {
     return Math.abs((long) a - b) * 100 <= larger * HEADCOUNT_TOLERANCE_PCT;
   }
 
+  /**
+   * From this instant on, no report can join a layoff first reported at {@code anchorTime}: 00:00
+   * New York of the day after the last day within {@value #MAX_DAYS_APART} days. (Reports never
+   * come from before the first one, which by definition is the earliest.)
+   */
+  public static Instant closedFrom(Instant anchorTime) {
+    return LocalDate.ofInstant(anchorTime, NEW_YORK).plusDays(MAX_DAYS_APART + 1L).atStartOfDay(NEW_YORK).toInstant();
+  }
+
   /** Whether a report matches a layoff first reported at {@code anchorTime} with {@code headcount}. */
   public static boolean matches(LayoffAnnouncement report, Instant anchorTime, Integer headcount) {
     return daysApart(report.getAnnouncedAt(), anchorTime) <= MAX_DAYS_APART

@@ -1,0 +1,139 @@
+package dev.layoffsignals.streams.dedup;
+
+import dev.layoffsignals.schemas.LayoffAnnouncement;
+import dev.layoffsignals.streams.events.AnnouncementChange;
+import dev.layoffsignals.streams.events.Close;
+import dev.layoffsignals.streams.events.ReactInput;
+import dev.layoffsignals.streams.events.Report;
+import dev.layoffsignals.streams.events.TickerEvent;
+import dev.layoffsignals.streams.events.Watermark;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Deduplication. The store keeps, per routing key, the reports of every layoff that a new report
+ * could still join. On each report, that key's announcements are recomputed from the whole set
+ * ({@link AnnouncementClustering}, per company) and the differences are forwarded: an upsert for
+ * each new or changed announcement, a retraction for an id that no longer exists. On each clock
+ * advance, the reports of layoffs closed for good ({@link SameLayoffRule#closedFrom}) are
+ * forgotten. Closes and the clock pass through to the reaction processor.
+ */
+public final class DedupProcessor implements Processor<String, TickerEvent, String, ReactInput> {
+
+  private final String reportsStoreName;
+  private KeyValueStore<String, List<LayoffAnnouncement>> reports;
+  private ProcessorContext<String, ReactInput> context;
+
+  public DedupProcessor(String reportsStoreName) {
+    this.reportsStoreName = reportsStoreName;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ReactInput> context) {
+    this.context = context;
+    this.reports = context.getStateStore(reportsStoreName);
+  }
+
+  @Override
+  public void process(Record<String, TickerEvent> record) {
+    TickerEvent event = record.value();
+    if (event instanceof Close close) {
+      context.forward(record.withValue(close));
+    } else if (event instanceof Watermark watermark) {
+      forgetClosedLayoffs(Instant.ofEpochMilli(watermark.time()));
+      context.forward(record.withValue(watermark));
+    } else if (event instanceof Report report) {
+      onReport(record.key(), report.report(), record.timestamp());
+    } else {
+      throw new IllegalArgumentException("unexpected ticker event " + event);
+    }
+  }
+
+  private void onReport(String key, LayoffAnnouncement report, long timestamp) {
+    List<LayoffAnnouncement> before = Objects.requireNonNullElse(reports.get(key), List.of());
+    List<LayoffAnnouncement> after = new ArrayList<>(before.size() + 1);
+    for (LayoffAnnouncement r : before) {
+      if (!r.getAnnouncementId().equals(report.getAnnouncementId())) {
+        after.add(r);
+      }
+    }
+    after.add(report); // a report seen again under the same id replaces the earlier one
+    Map<String, LayoffAnnouncement> old = announcements(before);
+    Map<String, LayoffAnnouncement> now = announcements(after);
+    reports.put(key, after);
+    for (String id : old.keySet()) {
+      if (!now.containsKey(id)) {
+        context.forward(new Record<>(id, new AnnouncementChange(key, id, null), timestamp));
+      }
+    }
+    now.forEach((id, announcement) -> {
+      if (!announcement.equals(old.get(id))) {
+        context.forward(new Record<>(id, new AnnouncementChange(key, id, announcement),
+            announcement.getAnnouncedAt().toEpochMilli()));
+      }
+    });
+  }
+
+  /** The announcements of one key's reports, by id (sorted, so emission order is a function of the data). */
+  static Map<String, LayoffAnnouncement> announcements(List<LayoffAnnouncement> reports) {
+    Map<String, LayoffAnnouncement> byId = new TreeMap<>();
+    for (List<LayoffAnnouncement> company : byCompany(reports).values()) {
+      for (AnnouncementClustering.Layoff layoff : AnnouncementClustering.cluster(company)) {
+        byId.put(layoff.announcement().getAnnouncementId(), layoff.announcement());
+      }
+    }
+    return byId;
+  }
+
+  /** The reports that a layoff still open at {@code clock} could involve; closed layoffs' reports are left out. */
+  static List<LayoffAnnouncement> stillOpen(List<LayoffAnnouncement> reports, Instant clock) {
+    List<LayoffAnnouncement> open = new ArrayList<>();
+    for (List<LayoffAnnouncement> company : byCompany(reports).values()) {
+      for (AnnouncementClustering.Layoff layoff : AnnouncementClustering.cluster(company)) {
+        if (clock.isBefore(SameLayoffRule.closedFrom(layoff.first().getAnnouncedAt()))) {
+          open.addAll(layoff.reports());
+        }
+      }
+    }
+    return open;
+  }
+
+  private static Map<String, List<LayoffAnnouncement>> byCompany(List<LayoffAnnouncement> reports) {
+    Map<String, List<LayoffAnnouncement>> groups = new LinkedHashMap<>();
+    for (LayoffAnnouncement r : reports) {
+      groups.computeIfAbsent(RoutingKeys.companyKey(r.getCompany()), k -> new ArrayList<>()).add(r);
+    }
+    return groups;
+  }
+
+  private void forgetClosedLayoffs(Instant clock) {
+    List<KeyValue<String, List<LayoffAnnouncement>>> changes = new ArrayList<>();
+    try (KeyValueIterator<String, List<LayoffAnnouncement>> all = reports.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, List<LayoffAnnouncement>> entry = all.next();
+        List<LayoffAnnouncement> open = stillOpen(entry.value, clock);
+        if (open.size() != entry.value.size()) {
+          changes.add(KeyValue.pair(entry.key, open.isEmpty() ? null : open));
+        }
+      }
+    }
+    for (KeyValue<String, List<LayoffAnnouncement>> change : changes) {
+      if (change.value == null) {
+        reports.delete(change.key);
+      } else {
+        reports.put(change.key, change.value);
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.layoffsignals.streams.errors;
+
+import dev.layoffsignals.topics.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records whose bytes cannot be read go to {@code dead-letters}, bytes untouched, with the reason
+ * in headers (category DESERIALIZATION), and processing continues. Written with Kafka Streams'
+ * own dead-letter mechanism (KIP-1034), so the record is produced in the same transaction as the
+ * offsets that skip it.
+ */
+public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
+
+  private ErrorCounter counter = ErrorCounter.NONE;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    if (configs.get(ErrorCounter.CONFIG) instanceof ErrorCounter c) {
+      counter = c;
+    }
+  }
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    String reason = ErrorRecords.reason(exception);
+    LOG.warn("Cannot deserialize record {}[{}]@{}, sent to {}: {}",
+        record.topic(), record.partition(), record.offset(), Topics.DEAD_LETTERS.name(), reason);
+    counter.count(ErrorCategory.DESERIALIZATION, record.topic());
+    ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
+        Topics.DEAD_LETTERS.name(), null, record.timestamp() >= 0 ? record.timestamp() : null,
+        record.key(), record.value(),
+        ErrorRecords.headers(record.headers(), ErrorCategory.DESERIALIZATION, reason, exception,
+            record.topic(), record.partition(), record.offset(), context.processorNodeId()));
+    return Response.resume(List.of(deadLetter));
+  }
+}

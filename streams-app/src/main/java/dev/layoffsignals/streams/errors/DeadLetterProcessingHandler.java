@@ -1,0 +1,49 @@
+package dev.layoffsignals.streams.errors;
+
+import dev.layoffsignals.topics.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A processor that throws on a record sends that record's source bytes (the input record, or the
+ * internal record for processors after a repartition) to {@code dead-letters} with the reason in
+ * headers (category PROCESSING), and processing continues with the next record.
+ *
+ * <p>Kafka Streams frees the raw source bytes once a processor has produced something for the
+ * record, so a failure after a first output has only the headers to tell what happened; it is
+ * still written and counted, never dropped.
+ */
+public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+
+  private ErrorCounter counter = ErrorCounter.NONE;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    if (configs.get(ErrorCounter.CONFIG) instanceof ErrorCounter c) {
+      counter = c;
+    }
+  }
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    String reason = ErrorRecords.reason(exception);
+    LOG.error("Processor {} failed on record {}[{}]@{} (key {}), sent to {}",
+        context.processorNodeId(), context.topic(), context.partition(), context.offset(), record.key(),
+        Topics.DEAD_LETTERS.name(), exception);
+    counter.count(ErrorCategory.PROCESSING, context.topic());
+    ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
+        Topics.DEAD_LETTERS.name(), null, context.timestamp() >= 0 ? context.timestamp() : null,
+        context.sourceRawKey(), context.sourceRawValue(),
+        ErrorRecords.headers(context.headers(), ErrorCategory.PROCESSING, reason, exception,
+            context.topic(), context.partition(), context.offset(), context.processorNodeId()));
+    return Response.resume(List.of(deadLetter));
+  }
+}

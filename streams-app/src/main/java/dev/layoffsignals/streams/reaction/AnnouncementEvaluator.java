@@ -1,0 +1,161 @@
+package dev.layoffsignals.streams.reaction;
+
+import dev.layoffsignals.eventstudy.CloseHistory;
+import dev.layoffsignals.eventstudy.EventStudy;
+import dev.layoffsignals.eventstudy.Reaction;
+import dev.layoffsignals.eventstudy.SessionCalendar;
+import dev.layoffsignals.schemas.AnnouncementSource;
+import dev.layoffsignals.schemas.LayoffAnnouncement;
+import dev.layoffsignals.schemas.MarketReaction;
+import dev.layoffsignals.schemas.ReactionStatus;
+import dev.layoffsignals.streams.dedup.SameLayoffRule;
+import dev.layoffsignals.streams.events.MemberChange;
+import dev.layoffsignals.streams.events.ReactOutput;
+import dev.layoffsignals.streams.events.ReactionChange;
+import dev.layoffsignals.streams.windows.Member;
+import dev.layoffsignals.streams.windows.WindowRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What one open announcement amounts to, given the closes known and the clock: its reaction, its
+ * window memberships, and whether it is settled. Pure: the reaction processor calls it after every
+ * change, and emits what differs from what it emitted before.
+ *
+ * <p>Settled means no input still to come can change anything, because every input that could
+ * is older than the clock (every upstream task has passed it by the grace):
+ * <ul>
+ *   <li>the announcement itself: no report can join it once the clock is past
+ *       {@link SameLayoffRule#closedFrom};</li>
+ *   <li>a reaction the event study calls FINAL or INCOMPLETE: the clock is past its as-of, the
+ *       last close that decided it;</li>
+ *   <li>no reaction but a day 0: the clock is past the close of day 0 (a close of day -1 would be
+ *       older);</li>
+ *   <li>no day 0, and no benchmark session before the announcement: none can come, since the
+ *       clock is past the announcement.</li>
+ * </ul>
+ * Only a settled reaction is published FINAL or INCOMPLETE; until then it is PROVISIONAL, so a
+ * FINAL record is the same whatever the order, speed or parallelism of the input.
+ */
+public final class AnnouncementEvaluator {
+
+  private final EventStudy study;
+  private final String benchmark;
+
+  public AnnouncementEvaluator(EventStudy study) {
+    this.study = study;
+    this.benchmark = study.parameters().benchmarkSymbol();
+  }
+
+  /**
+   * @param next the state to keep, or null when the announcement is settled and leaves the store
+   * @param outputs the reaction and membership changes to emit, in this order
+   */
+  public record Outcome(OpenAnnouncement next, List<ReactOutput> outputs) {
+    public boolean settled() {
+      return next == null;
+    }
+  }
+
+  /**
+   * @param symbolCloses the ticker's closes (empty when it has none or no ticker)
+   * @param clock the task's clock, epoch ms; {@link dev.layoffsignals.streams.time.WatermarkTracker#NONE} settles nothing
+   */
+  public Outcome evaluate(OpenAnnouncement open, CloseHistory benchmarkCloses, CloseHistory symbolCloses, long clock) {
+    LayoffAnnouncement a = open.announcement();
+    Instant announcedAt = a.getAnnouncedAt();
+    Optional<LocalDate> day0 = SessionCalendar.of(benchmarkCloses).dayZero(announcedAt);
+    Optional<Reaction> reaction = a.getTicker() == null
+        ? Optional.empty()
+        : study.evaluate(announcedAt, symbolCloses, benchmarkCloses);
+
+    boolean fixed = clock >= SameLayoffRule.closedFrom(announcedAt).toEpochMilli();
+    boolean settled;
+    if (reaction.isPresent()) {
+      Reaction r = reaction.get();
+      settled = fixed && r.status() != Reaction.Status.PROVISIONAL && clock > r.asOf().toEpochMilli();
+    } else if (day0.isPresent()) {
+      settled = fixed && clock > SessionCalendar.closeOf(day0.get()).toEpochMilli();
+    } else {
+      settled = fixed && clock > announcedAt.toEpochMilli() && noSessionBefore(benchmarkCloses, announcedAt);
+    }
+
+    List<ReactOutput> outputs = new ArrayList<>();
+    MarketReaction published = reaction
+        .map(r -> Reactions.toRecord(a, r, settled ? Reactions.settledStatus(r) : ReactionStatus.PROVISIONAL, benchmark))
+        .orElse(null);
+    if (!Objects.equals(published, open.lastReaction())) {
+      outputs.add(new ReactionChange(open.id(), published));
+    }
+
+    OpenAnnouncement.Membership membership = day0
+        .map(d -> new OpenAnnouncement.Membership(
+            WindowRef.of(d, a.getTicker(), a.getSector()),
+            new Member(open.id(), a.getCompany(), a.getTicker(), a.getHeadcount(),
+                reaction.flatMap(r -> optional(r.car0P1())).orElse(null),
+                reaction.flatMap(r -> optional(r.car0P5())).orElse(null),
+                settled),
+            reaction.map(Reaction::asOf).orElseGet(() -> latestSource(a))))
+        .orElse(null);
+    outputs.addAll(membershipChanges(open.id(), open.lastMembership(), membership));
+
+    return new Outcome(settled ? null : new OpenAnnouncement(a, published, membership), outputs);
+  }
+
+  /** What undoes everything emitted for an announcement that no longer exists. */
+  public static List<ReactOutput> retraction(OpenAnnouncement open) {
+    List<ReactOutput> outputs = new ArrayList<>();
+    if (open.lastReaction() != null) {
+      outputs.add(new ReactionChange(open.id(), null));
+    }
+    outputs.addAll(membershipChanges(open.id(), open.lastMembership(), null));
+    return outputs;
+  }
+
+  static List<ReactOutput> membershipChanges(String id, OpenAnnouncement.Membership before,
+      OpenAnnouncement.Membership after) {
+    List<ReactOutput> changes = new ArrayList<>();
+    if (before != null) {
+      for (WindowRef ref : before.windows()) {
+        if (after == null || !after.windows().contains(ref)) {
+          changes.add(MemberChange.left(ref, id));
+        }
+      }
+    }
+    if (after != null) {
+      boolean sameState = before != null && before.member().equals(after.member()) && before.asOf().equals(after.asOf());
+      for (WindowRef ref : after.windows()) {
+        if (!sameState || !before.windows().contains(ref)) {
+          changes.add(new MemberChange(ref, id, after.member(), after.asOf()));
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** Whether the benchmark has no session whose close is before {@code instant}. */
+  static boolean noSessionBefore(CloseHistory benchmarkCloses, Instant instant) {
+    return benchmarkCloses.isEmpty()
+        || !SessionCalendar.closeOf(benchmarkCloses.dateAt(0)).isBefore(instant);
+  }
+
+  /** Event time of the latest source: when the announcement last changed, as far as its data tell. */
+  static Instant latestSource(LayoffAnnouncement a) {
+    Instant latest = a.getAnnouncedAt();
+    for (AnnouncementSource s : a.getSources()) {
+      if (s.getPublishedAt().isAfter(latest)) {
+        latest = s.getPublishedAt();
+      }
+    }
+    return latest;
+  }
+
+  private static Optional<Double> optional(OptionalDouble d) {
+    return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
+  }
+}

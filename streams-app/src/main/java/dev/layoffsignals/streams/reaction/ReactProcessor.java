@@ -1,0 +1,232 @@
+package dev.layoffsignals.streams.reaction;
+
+import dev.layoffsignals.eventstudy.CloseHistory;
+import dev.layoffsignals.eventstudy.EventStudy;
+import dev.layoffsignals.eventstudy.SessionCalendar;
+import dev.layoffsignals.streams.events.AnnouncementChange;
+import dev.layoffsignals.streams.events.Close;
+import dev.layoffsignals.streams.events.MemberChange;
+import dev.layoffsignals.streams.events.ReactInput;
+import dev.layoffsignals.streams.events.ReactOutput;
+import dev.layoffsignals.streams.events.ReactionChange;
+import dev.layoffsignals.streams.events.Watermark;
+import dev.layoffsignals.streams.time.WatermarkEmitter;
+import dev.layoffsignals.streams.time.WatermarkTracker;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The streaming event study. Per task: the close history of every symbol of the task and of the
+ * benchmark (multicast to every task), and the open announcements by routing key. After a close,
+ * the announcements it concerns are evaluated again (all of them for a benchmark close); after an
+ * announcement change, that announcement; after a clock advance, all of them, to settle what can
+ * be settled. Changes are emitted: reactions (key: announcement id), window memberships (key:
+ * window), announcements as deduplication decided them (key: announcement id), and the clock for
+ * the window task.
+ */
+public final class ReactProcessor implements Processor<String, ReactInput, String, ReactOutput> {
+
+  private final String closesStoreName;
+  private final String openStoreName;
+  private final String watermarksStoreName;
+  private final String benchmark;
+  private final AnnouncementEvaluator evaluator;
+  private final CloseRetention retention;
+  private KeyValueStore<String, CloseHistory> closes;
+  private KeyValueStore<String, List<OpenAnnouncement>> open;
+  private KeyValueStore<Integer, Long> watermarks;
+  private ProcessorContext<String, ReactOutput> context;
+  private long lastMidnightForwarded = Long.MIN_VALUE;
+
+  public ReactProcessor(EventStudy study, String closesStoreName, String openStoreName, String watermarksStoreName) {
+    this.closesStoreName = closesStoreName;
+    this.openStoreName = openStoreName;
+    this.watermarksStoreName = watermarksStoreName;
+    this.benchmark = study.parameters().benchmarkSymbol();
+    this.evaluator = new AnnouncementEvaluator(study);
+    this.retention = new CloseRetention(study.parameters());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ReactOutput> context) {
+    this.context = context;
+    this.closes = context.getStateStore(closesStoreName);
+    this.open = context.getStateStore(openStoreName);
+    this.watermarks = context.getStateStore(watermarksStoreName);
+  }
+
+  @Override
+  public void process(Record<String, ReactInput> record) {
+    ReactInput input = record.value();
+    if (input instanceof Close close) {
+      onClose(close, record.timestamp());
+    } else if (input instanceof AnnouncementChange change) {
+      context.forward(new Record<>(change.announcementId(), change, record.timestamp()));
+      onAnnouncement(change, record.timestamp());
+    } else if (input instanceof Watermark watermark) {
+      evaluateAll(watermark.time(), watermark.time());
+      forwardClockToWindows(watermark.time());
+    } else {
+      throw new IllegalArgumentException("unexpected input " + input);
+    }
+  }
+
+  /**
+   * The window tasks' clock, in whole New York days: windows end at 00:00 New York, so the clock
+   * at the last midnight decides exactly what the clock itself would (clock &gt;= end), with one
+   * watermark per day instead of one per clock advance.
+   */
+  private void forwardClockToWindows(long clock) {
+    long midnight = LocalDate.ofInstant(Instant.ofEpochMilli(clock), SessionCalendar.NEW_YORK)
+        .atStartOfDay(SessionCalendar.NEW_YORK).toInstant().toEpochMilli();
+    if (midnight > lastMidnightForwarded && midnight >= 0) {
+      lastMidnightForwarded = midnight;
+      Watermark ours = new Watermark(context.taskId().partition(), midnight);
+      context.forward(new Record<>(WatermarkEmitter.KEY, ours, midnight));
+    }
+  }
+
+  private void onClose(Close close, long timestamp) {
+    CloseHistory history = closes.get(close.symbol());
+    if (history == null) {
+      history = CloseHistory.empty(CloseRetention.CAPACITY);
+    }
+    closes.put(close.symbol(), history.with(close.date(), close.close()));
+    long clock = clock();
+    if (close.symbol().equals(benchmark)) {
+      evaluateAll(clock, timestamp);
+    } else {
+      List<OpenAnnouncement> list = open.get(close.symbol());
+      evaluateKey(close.symbol(), list == null ? List.of() : list, false, clock, timestamp);
+    }
+  }
+
+  private void onAnnouncement(AnnouncementChange change, long timestamp) {
+    List<OpenAnnouncement> list = open.get(change.routingKey());
+    List<OpenAnnouncement> others = new ArrayList<>();
+    OpenAnnouncement existing = null;
+    if (list != null) {
+      for (OpenAnnouncement o : list) {
+        if (o.id().equals(change.announcementId())) {
+          existing = o;
+        } else {
+          others.add(o);
+        }
+      }
+    }
+    if (change.retracted()) {
+      if (existing != null) {
+        emit(AnnouncementEvaluator.retraction(existing), timestamp);
+        store(change.routingKey(), others);
+      }
+      return;
+    }
+    OpenAnnouncement updated = existing == null
+        ? new OpenAnnouncement(change.announcement(), null, null)
+        : existing.withAnnouncement(change.announcement());
+    others.add(updated);
+    evaluateKey(change.routingKey(), others, true, clock(), timestamp);
+  }
+
+  /** Evaluates every open announcement of every key, and trims the benchmark's history. */
+  private void evaluateAll(long clock, long timestamp) {
+    List<KeyValue<String, List<OpenAnnouncement>>> all = new ArrayList<>();
+    try (KeyValueIterator<String, List<OpenAnnouncement>> it = open.all()) {
+      it.forEachRemaining(all::add);
+    }
+    Instant oldestOpen = null;
+    for (KeyValue<String, List<OpenAnnouncement>> entry : all) {
+      for (OpenAnnouncement o : entry.value) {
+        oldestOpen = CloseRetention.earliest(oldestOpen, o.announcement().getAnnouncedAt());
+      }
+    }
+    CloseHistory benchmarkCloses = closes.get(benchmark);
+    if (benchmarkCloses != null) {
+      CloseHistory pruned = retention.prune(benchmarkCloses, benchmarkCloses, keepFrom(clock, oldestOpen));
+      if (pruned != benchmarkCloses) {
+        closes.put(benchmark, pruned);
+      }
+    }
+    for (KeyValue<String, List<OpenAnnouncement>> entry : all) {
+      evaluateKey(entry.key, entry.value, false, clock, timestamp);
+    }
+  }
+
+  /**
+   * Evaluates the open announcements of one key, emits the changes, stores what stays open, and
+   * trims the key's closes.
+   *
+   * @param changed whether {@code list} differs from what the store holds
+   */
+  private void evaluateKey(String key, List<OpenAnnouncement> list, boolean changed, long clock, long timestamp) {
+    CloseHistory benchmarkCloses = history(benchmark);
+    CloseHistory symbolCloses = history(key);
+    List<OpenAnnouncement> stillOpen = new ArrayList<>(list.size());
+    Instant oldestOpen = null;
+    for (OpenAnnouncement o : list) {
+      AnnouncementEvaluator.Outcome outcome = evaluator.evaluate(o, benchmarkCloses, symbolCloses, clock);
+      emit(outcome.outputs(), timestamp);
+      if (!outcome.settled()) {
+        stillOpen.add(outcome.next());
+        oldestOpen = CloseRetention.earliest(oldestOpen, o.announcement().getAnnouncedAt());
+      }
+    }
+    if (changed || !stillOpen.equals(list)) {
+      store(key, stillOpen);
+    }
+    if (!key.equals(benchmark) && !symbolCloses.isEmpty()) {
+      CloseHistory pruned = retention.prune(symbolCloses, benchmarkCloses, keepFrom(clock, oldestOpen));
+      if (pruned != symbolCloses) {
+        closes.put(key, pruned);
+      }
+    }
+  }
+
+  private static Instant keepFrom(long clock, Instant oldestOpen) {
+    Instant clockInstant = clock == WatermarkTracker.NONE ? null : Instant.ofEpochMilli(clock);
+    if (clockInstant == null) {
+      // no clock yet: announcements still to come may be of any age
+      return null;
+    }
+    return CloseRetention.earliest(clockInstant, oldestOpen);
+  }
+
+  private CloseHistory history(String symbol) {
+    CloseHistory h = closes.get(symbol);
+    return h == null ? CloseHistory.empty(CloseRetention.CAPACITY) : h;
+  }
+
+  private void store(String key, List<OpenAnnouncement> list) {
+    if (list.isEmpty()) {
+      open.delete(key);
+    } else {
+      open.put(key, list);
+    }
+  }
+
+  private void emit(List<ReactOutput> outputs, long fallbackTimestamp) {
+    for (ReactOutput output : outputs) {
+      if (output instanceof ReactionChange r) {
+        long ts = r.reaction() == null ? fallbackTimestamp : r.reaction().getAsOf().toEpochMilli();
+        context.forward(new Record<>(r.announcementId(), output, ts));
+      } else if (output instanceof MemberChange m) {
+        long ts = m.member() == null ? fallbackTimestamp : m.asOf().toEpochMilli();
+        context.forward(new Record<>(m.window().key(), output, ts));
+      } else {
+        throw new IllegalStateException("unexpected output " + output);
+      }
+    }
+  }
+
+  private long clock() {
+    return WatermarkTracker.clock(watermarks);
+  }
+}

@@ -1,0 +1,304 @@
+package dev.layoffsignals.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layoffsignals.localkafka.LocalKafka;
+import dev.layoffsignals.producers.Event;
+import dev.layoffsignals.schemas.LayoffAnnouncement;
+import dev.layoffsignals.schemas.MarketReaction;
+import dev.layoffsignals.schemas.ReactionStatus;
+import dev.layoffsignals.schemas.ReactionWindow;
+import dev.layoffsignals.schemas.StockTick;
+import dev.layoffsignals.schemas.TickKind;
+import dev.layoffsignals.schemas.WindowStatus;
+import dev.layoffsignals.serde.AvroSerdeConfig;
+import dev.layoffsignals.streams.errors.ErrorCounter;
+import dev.layoffsignals.streams.errors.ErrorCounts;
+import dev.layoffsignals.topics.Topic;
+import dev.layoffsignals.topics.TopicCreator;
+import dev.layoffsignals.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a real broker: the full real-data replay through 6 partitions and 2 instances settles exactly
+ * what it settles through 1 partition and 1 instance. Exactly-once, read_committed throughout.
+ */
+class ReplayDeterminismIntegrationTest {
+
+  static final Duration CATCH_UP = Duration.ofMinutes(3);
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  @DisplayName("FINAL outputs of 6 partitions and 2 instances equal those of 1 partition and 1 instance")
+  void parallelReplayEqualsSerialReplay() throws Exception {
+    Outputs serial = run(1, 1, tmp.resolve("serial"));
+    Outputs parallel = run(6, 2, tmp.resolve("parallel"));
+
+    assertThat(serial.settledReactions).hasSizeGreaterThan(50);
+    assertThat(serial.finalWindows).hasSizeGreaterThan(500);
+    assertThat(differences(serial.settledReactions, parallel.settledReactions)).as("settled reactions").isEmpty();
+    assertThat(differences(serial.finalWindows, parallel.finalWindows)).as("FINAL windows").isEmpty();
+    assertThat(differences(serial.announcements, parallel.announcements)).as("announcements").isEmpty();
+    for (Outputs o : List.of(serial, parallel)) {
+      assertThat(o.conflictingFinals).as("a key settled twice with different values").isEmpty();
+      assertThat(o.errorRecords).as("late-records and dead-letters").isZero();
+    }
+  }
+
+  /** Keys missing from one side or with other values, at most 20, each with both values: readable when it fails. */
+  static <V> List<String> differences(Map<String, V> expected, Map<String, V> actual) {
+    List<String> out = new ArrayList<>();
+    Set<String> keys = new TreeSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    for (String k : keys) {
+      if (!Objects.equals(expected.get(k), actual.get(k)) && out.size() < 20) {
+        out.add(k + ":\n  1x1: " + expected.get(k) + "\n  6x2: " + actual.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** The outputs of one run, as a dashboard reading the compacted topics would see them. */
+  record Outputs(Map<String, MarketReaction> settledReactions, Map<String, ReactionWindow> finalWindows,
+      Map<String, LayoffAnnouncement> announcements, List<String> conflictingFinals, long errorRecords) {
+  }
+
+  static Outputs run(int partitions, int instances, Path dir) throws Exception {
+    try (LocalKafka kafka = LocalKafka.startInProcess(dir.resolve("kafka"));
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      new TopicCreator(admin, 30_000).ensure(Topics.ALL, Optional.of(partitions), (short) 1);
+      awaitLeaders(admin);
+      Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + dir.getFileName());
+      produce(kafka.bootstrapServers(), serdeConfig, partitions);
+
+      String applicationId = "replay-" + partitions + "-" + instances;
+      ErrorCounts errors = new ErrorCounts();
+      List<KafkaStreams> streams = new ArrayList<>();
+      try {
+        for (int i = 0; i < instances; i++) {
+          Map<String, Object> overrides = new HashMap<>(serdeConfig);
+          overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+          overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+          overrides.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + i).toString());
+          overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+          overrides.put(TopologySettings.INPUT_PARTITIONS, Integer.toString(partitions));
+          overrides.put(ErrorCounter.CONFIG, errors);
+          Map<String, Object> config = StreamsConfigs.with(overrides);
+          KafkaStreams instance = new KafkaStreams(
+              LayoffSignalsTopology.build(TopologySettings.fromConfig(config, errors)), StreamsConfigs.properties(config));
+          streams.add(instance);
+          instance.start();
+        }
+        awaitCaughtUp(admin, applicationId, Set.of(Topics.ARTICLES.name(), Topics.STOCK_TICKS.name(),
+            Topics.LAYOFF_RECORDS.name(), applicationId + "-ticker-events-repartition",
+            applicationId + "-window-members-repartition"));
+        for (KafkaStreams s : streams) {
+          assertThat(s.metadataForLocalThreads()).as("every instance runs tasks")
+              .anySatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
+        }
+      } finally {
+        for (KafkaStreams s : streams) {
+          s.close(Duration.ofSeconds(30));
+        }
+      }
+      return read(kafka.bootstrapServers(), serdeConfig, errors);
+    }
+  }
+
+  /**
+   * The replay, then one TRADE tick a month after the data on every partition of stock-ticks. A
+   * task's clock moves only with its own input, so at the end of a finite replay a task whose
+   * partitions ran dry earlier (6 partitions: the last layoff records are not everywhere) would
+   * hold back what may settle; a live feed moves on by itself. TRADE ticks are no data for the
+   * event study, and both runs get the same ones.
+   */
+  static void produce(String bootstrap, Map<String, Object> serdeConfig, int partitions) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // one batch in flight per partition: a retry after NOT_LEADER_OR_FOLLOWER (a freshly created
+    // partition whose leader is still loading) cannot be overtaken by the next batch
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    Map<String, Serializer<SpecificRecord>> serializers = new HashMap<>();
+    List<Future<?>> sent = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, Serdes.String().serializer(), Serdes.ByteArray().serializer())) {
+      for (Event e : HistoricalData.events()) {
+        Serializer<SpecificRecord> values = serializers.computeIfAbsent(e.topic().name(), t -> serializer(e.topic(), serdeConfig));
+        byte[] value = values.serialize(e.topic().name(), e.value());
+        sent.add(producer.send(new ProducerRecord<>(e.topic().name(), null, e.timestamp(), e.key(), value)));
+      }
+      Instant later = Instant.parse("2026-03-02T15:00:00Z");
+      byte[] trade = serializer(Topics.STOCK_TICKS, serdeConfig).serialize(Topics.STOCK_TICKS.name(),
+          new StockTick("QQQ", later, 600.0, 100L, TickKind.TRADE));
+      for (int partition = 0; partition < partitions; partition++) {
+        sent.add(producer.send(new ProducerRecord<>(Topics.STOCK_TICKS.name(), partition, later.toEpochMilli(), "QQQ", trade)));
+      }
+      producer.flush();
+      for (Future<?> f : sent) {
+        f.get(30, TimeUnit.SECONDS); // every record is in, or the test fails here
+      }
+    } catch (Exception e) {
+      throw new AssertionError("Could not publish the replay", e);
+    }
+  }
+
+  /** Until every partition of the catalogue's topics has a leader: producing earlier only earns retries. */
+  static void awaitLeaders(Admin admin) throws Exception {
+    Set<String> names = Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+          .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The topics' partitions have no leader after 30 s");
+      }
+      TimeUnit.MILLISECONDS.sleep(100); // polling interval of a bounded wait on a condition
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Serializer<SpecificRecord> serializer(Topic<String, ? extends SpecificRecord> topic, Map<String, Object> serdeConfig) {
+    return (Serializer<SpecificRecord>) topic.valueSerde(serdeConfig).serializer();
+  }
+
+  /** Until the application's committed offsets reach the end of every topic it reads, inputs and repartition topics. */
+  static void awaitCaughtUp(Admin admin, String applicationId, Set<String> topics) throws Exception {
+    long deadline = System.nanoTime() + CATCH_UP.toNanos();
+    String lastState = "";
+    while (System.nanoTime() < deadline) {
+      Set<TopicPartition> partitions = new HashSet<>();
+      Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+      if (existing.containsAll(topics)) {
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
+            d.partitions().forEach(pi -> partitions.add(new TopicPartition(name, pi.partition()))));
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
+            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        List<String> behind = new ArrayList<>();
+        ends.forEach((tp, end) -> {
+          OffsetAndMetadata c = committed.get(tp);
+          long position = c == null ? 0 : c.offset();
+          if (position < end.offset()) {
+            behind.add(tp + " at " + position + "/" + end.offset());
+          }
+        });
+        if (behind.isEmpty()) {
+          return;
+        }
+        lastState = behind.toString();
+      } else {
+        lastState = "internal topics not created yet";
+      }
+      TimeUnit.MILLISECONDS.sleep(200); // polling interval of a bounded wait on a condition
+    }
+    throw new AssertionError("Application " + applicationId + " did not catch up within " + CATCH_UP + ": " + lastState);
+  }
+
+  static Outputs read(String bootstrap, Map<String, Object> serdeConfig, ErrorCounts errors) {
+    List<ConsumerRecord<String, MarketReaction>> reactions = readAll(bootstrap, Topics.MARKET_REACTIONS, serdeConfig);
+    List<ConsumerRecord<String, ReactionWindow>> windows = readAll(bootstrap, Topics.REACTION_WINDOWS, serdeConfig);
+    List<ConsumerRecord<String, LayoffAnnouncement>> announcements = readAll(bootstrap, Topics.LAYOFF_ANNOUNCEMENTS, serdeConfig);
+    List<String> conflicts = new ArrayList<>();
+    Map<String, MarketReaction> settled = settled(reactions, r -> r.getStatus() != ReactionStatus.PROVISIONAL, conflicts);
+    Map<String, ReactionWindow> finals = settled(windows, w -> w.getStatus() == WindowStatus.FINAL, conflicts);
+    Map<String, LayoffAnnouncement> latest = new TreeMap<>();
+    for (ConsumerRecord<String, LayoffAnnouncement> r : announcements) {
+      if (r.value() == null) {
+        latest.remove(r.key());
+      } else {
+        latest.put(r.key(), r.value());
+      }
+    }
+    long errorRecords = readAll(bootstrap, Topics.LATE_RECORDS, serdeConfig).size()
+        + readAll(bootstrap, Topics.DEAD_LETTERS, serdeConfig).size();
+    assertThat(errors.snapshot()).isEmpty();
+    return new Outputs(settled, finals, latest, conflicts, errorRecords);
+  }
+
+  /** The settled value of each key; a key settled twice with different values is a conflict. */
+  static <V> Map<String, V> settled(List<ConsumerRecord<String, V>> records, Predicate<V> isSettled, List<String> conflicts) {
+    Map<String, V> out = new TreeMap<>();
+    for (ConsumerRecord<String, V> r : records) {
+      if (r.value() != null && isSettled.test(r.value())) {
+        V previous = out.put(r.key(), r.value());
+        if (previous != null && !previous.equals(r.value())) {
+          conflicts.add(r.key());
+        }
+      }
+    }
+    return out;
+  }
+
+  static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrap, Topic<K, V> topic, Map<String, Object> serdeConfig) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<ConsumerRecord<K, V>> out = new ArrayList<>();
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(p, topic.keySerde(serdeConfig).deserializer(),
+        topic.valueSerde(serdeConfig).deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Could not read " + topic.name() + " to its end " + ends + " within 60 s");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    // per-partition order is what a compacted topic keeps; across partitions keys do not meet
+    return out;
+  }
+}

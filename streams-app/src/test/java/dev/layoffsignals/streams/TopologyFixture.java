@@ -1,0 +1,181 @@
+package dev.layoffsignals.streams;
+
+import dev.layoffsignals.schemas.AnnouncementSource;
+import dev.layoffsignals.schemas.Article;
+import dev.layoffsignals.schemas.HeadcountQualifier;
+import dev.layoffsignals.schemas.LayoffAnnouncement;
+import dev.layoffsignals.schemas.MarketReaction;
+import dev.layoffsignals.schemas.ReactionWindow;
+import dev.layoffsignals.schemas.SourceKind;
+import dev.layoffsignals.schemas.StockTick;
+import dev.layoffsignals.schemas.TickKind;
+import dev.layoffsignals.schemas.TimePrecision;
+import dev.layoffsignals.serde.AvroSerdeConfig;
+import dev.layoffsignals.streams.errors.DeadLetterDeserializationHandler;
+import dev.layoffsignals.streams.errors.DeadLetterProcessingHandler;
+import dev.layoffsignals.streams.errors.ErrorCounter;
+import dev.layoffsignals.streams.errors.ErrorCounts;
+import dev.layoffsignals.topics.Topic;
+import dev.layoffsignals.topics.Topics;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The topology in a TopologyTestDriver (one partition per topic), with typed input and output
+ * topics and builders of test records. Each fixture has its own in-memory schema registry scope.
+ */
+final class TopologyFixture implements AutoCloseable {
+
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  /** The driver's wall clock; nothing in the topology reads it. */
+  static final Instant WALL_CLOCK = Instant.parse("2030-01-01T00:00:00Z");
+  private static final AtomicInteger SCOPES = new AtomicInteger();
+
+  final TopologySettings settings;
+  final String applicationId;
+  final ErrorCounts errors = new ErrorCounts();
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, StockTick> ticks;
+  final TestInputTopic<String, LayoffAnnouncement> records;
+  final TestInputTopic<String, Article> articles;
+  final TestInputTopic<byte[], byte[]> rawTicks;
+  final TestInputTopic<byte[], byte[]> rawRecords;
+  final TestOutputTopic<String, LayoffAnnouncement> announcements;
+  final TestOutputTopic<String, MarketReaction> reactions;
+  final TestOutputTopic<String, ReactionWindow> windows;
+  final TestOutputTopic<byte[], byte[]> late;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+
+  TopologyFixture() {
+    this(s -> s);
+  }
+
+  TopologyFixture(UnaryOperator<TopologySettings> customise) {
+    String scope = "topology-fixture-" + SCOPES.incrementAndGet();
+    applicationId = scope;
+    Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
+    settings = customise.apply(TopologySettings.defaults(serdeConfig).withInputPartitions(1).withErrorCounter(errors));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, scope);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+    props.put(ErrorCounter.CONFIG, errors);
+    driver = new TopologyTestDriver(LayoffSignalsTopology.build(settings), props, WALL_CLOCK);
+    ticks = input(Topics.STOCK_TICKS, serdeConfig);
+    records = input(Topics.LAYOFF_RECORDS, serdeConfig);
+    articles = input(Topics.ARTICLES, serdeConfig);
+    rawTicks = driver.createInputTopic(Topics.STOCK_TICKS.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    rawRecords = driver.createInputTopic(Topics.LAYOFF_RECORDS.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    announcements = output(Topics.LAYOFF_ANNOUNCEMENTS, serdeConfig);
+    reactions = output(Topics.MARKET_REACTIONS, serdeConfig);
+    windows = output(Topics.REACTION_WINDOWS, serdeConfig);
+    late = driver.createOutputTopic(Topics.LATE_RECORDS.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  private <V> TestInputTopic<String, V> input(Topic<String, V> topic, Map<String, Object> serdeConfig) {
+    return driver.createInputTopic(topic.name(), topic.keySerde(serdeConfig).serializer(), topic.valueSerde(serdeConfig).serializer());
+  }
+
+  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic, Map<String, Object> serdeConfig) {
+    return driver.createOutputTopic(topic.name(), topic.keySerde(serdeConfig).deserializer(), topic.valueSerde(serdeConfig).deserializer());
+  }
+
+  // ---- input
+
+  /** A CLOSE tick at 16:00 New York. */
+  void close(String symbol, LocalDate date, double price) {
+    StockTick tick = closeTick(symbol, date, price);
+    ticks.pipeInput(symbol, tick, tick.getTradedAt());
+  }
+
+  static StockTick closeTick(String symbol, LocalDate date, double price) {
+    return new StockTick(symbol, at(date, 16, 0), price, 1000L, TickKind.CLOSE);
+  }
+
+  /** Closes of the benchmark and of a symbol for the same session, benchmark first. */
+  void closes(LocalDate date, double benchmark, String symbol, double price) {
+    close(settings.benchmarkSymbol(), date, benchmark);
+    close(symbol, date, price);
+  }
+
+  void article(Article a) {
+    articles.pipeInput(a.getArticleId(), a, a.getPublishedAt());
+  }
+
+  void record(LayoffAnnouncement a) {
+    records.pipeInput(a.getAnnouncementId(), a, a.getAnnouncedAt());
+  }
+
+  // ---- output
+
+  /** Every record of a topic, in order (the driver's output is consumed). */
+  static <V> List<TestRecord<String, V>> all(TestOutputTopic<String, V> topic) {
+    return new ArrayList<>(topic.readRecordsToList());
+  }
+
+  /** The latest value per key, as a compacted topic would keep it; tombstones remove the key. */
+  static <V> Map<String, V> latest(List<TestRecord<String, V>> records) {
+    Map<String, V> out = new LinkedHashMap<>();
+    for (TestRecord<String, V> r : records) {
+      if (r.value() == null) {
+        out.remove(r.key());
+      } else {
+        out.put(r.key(), r.value());
+      }
+    }
+    return out;
+  }
+
+  // ---- builders
+
+  static Instant at(LocalDate date, int hour, int minute) {
+    return ZonedDateTime.of(date, LocalTime.of(hour, minute), NEW_YORK).toInstant();
+  }
+
+  static Instant startOfDay(LocalDate date) {
+    return date.atStartOfDay(NEW_YORK).toInstant();
+  }
+
+  /** A structured record with one source of its own. */
+  static LayoffAnnouncement announcement(String id, String company, String ticker, String sector, Instant at,
+      TimePrecision precision, Integer headcount) {
+    return LayoffAnnouncement.newBuilder()
+        .setAnnouncementId(id)
+        .setCompany(company)
+        .setTicker(ticker)
+        .setSector(sector)
+        .setAnnouncedAt(at)
+        .setTimePrecision(precision)
+        .setHeadcount(headcount)
+        .setHeadcountQualifier(headcount == null ? null : HeadcountQualifier.EXACT)
+        .setConfidence(1.0)
+        .setSources(new ArrayList<>(List.of(AnnouncementSource.newBuilder()
+            .setSourceId(id).setKind(SourceKind.LAYOFFS_FYI).setUrl("https://layoffs.example/" + id)
+            .setPublishedAt(at).build())))
+        .build();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
