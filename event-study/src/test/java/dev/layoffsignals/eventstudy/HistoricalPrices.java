@@ -1,16 +1,19 @@
 package dev.layoffsignals.eventstudy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The real daily closes copied into src/test/resources/prices (see the README there). */
+/**
+ * The real daily closes the project ships in {@code data/historical/prices} (provenance in
+ * {@code data/historical/README.md}), read where they are rather than copied.
+ */
 final class HistoricalPrices {
+
+  static final Path PRICES = Path.of("..", "data", "historical", "prices");
 
   private static final Map<String, List<DailyClose>> CACHE = new ConcurrentHashMap<>();
 
@@ -22,12 +25,8 @@ final class HistoricalPrices {
   }
 
   private static List<DailyClose> read(String symbol) {
-    String resource = "/prices/" + symbol + ".csv";
-    try (InputStream in = HistoricalPrices.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("no test resource " + resource);
-      }
-      return DailyClosesCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
+    try {
+      return DailyClosesCsv.read(PRICES.resolve(symbol + ".csv"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
