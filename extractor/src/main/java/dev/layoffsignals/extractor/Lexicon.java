@@ -1,5 +1,6 @@
 package dev.layoffsignals.extractor;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -155,20 +156,15 @@ final class Lexicon {
           "this", "since", "over", "after", "before", "these", "ce", "cette", "ces", "depuis",
           "avant", "apres");
 
-  /** Strong triggers: the word alone says people lose their jobs. */
-  static final Set<String> STRONG_TRIGGERS =
+  /** Verb forms that say people lose their jobs (FR/EN), whatever noun follows. */
+  static final Set<String> LAYOFF_VERBS =
       Set.of(
-          "layoff",
-          "layoffs",
-          "redundancies",
-          "redundancy",
           "downsize",
           "downsizes",
           "downsizing",
           "downsized",
           "sacked",
           "sacking",
-          "sackings",
           "licencier",
           "licencie",
           "licencies",
@@ -176,14 +172,26 @@ final class Lexicon {
           "licenciees",
           "licenciera",
           "licencieront",
-          "licenciement",
-          "licenciements",
           "licenciait",
           "licenciant",
           "licencient",
           "congedier",
           "congedie",
           "congedies");
+
+  /** Nouns that name job losses. */
+  static final Set<String> LAYOFF_NOUNS =
+      Set.of(
+          "layoff",
+          "layoffs",
+          "redundancies",
+          "redundancy",
+          "sackings",
+          "licenciement",
+          "licenciements");
+
+  /** Strong triggers: the word alone says people lose their jobs. */
+  static final Set<String> STRONG_TRIGGERS = union(LAYOFF_NOUNS, LAYOFF_VERBS);
 
   /** Phrases that are strong triggers. */
   static final String[][] STRONG_PHRASES = {
@@ -571,4 +579,10 @@ final class Lexicon {
           "weighs",
           "rumored",
           "rumoured");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 }

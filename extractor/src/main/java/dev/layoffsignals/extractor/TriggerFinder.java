@@ -14,27 +14,6 @@ import java.util.Set;
 final class TriggerFinder {
 
   private static final int NOUN_WINDOW = 4;
-  private static final Set<String> LAYOFF_VERBS =
-      Set.of(
-          "downsize",
-          "downsizes",
-          "downsizing",
-          "downsized",
-          "sacked",
-          "sacking",
-          "licencier",
-          "licencie",
-          "licencies",
-          "licenciee",
-          "licenciees",
-          "licenciera",
-          "licencieront",
-          "licenciait",
-          "licenciant",
-          "licencient",
-          "congedier",
-          "congedie",
-          "congedies");
   private static final Set<String> LAYOFF_NOUN_PHRASES =
       Set.of(
           "job cuts",
@@ -207,7 +186,7 @@ final class TriggerFinder {
     String w = s.norm(t.start());
     boolean phrase = t.end() - t.start() > 1;
     boolean nounPhrase = phrase && LAYOFF_NOUN_PHRASES.contains(w + " " + s.norm(t.start() + 1));
-    if ((phrase && !nounPhrase) || LAYOFF_VERBS.contains(w)) {
+    if ((phrase && !nounPhrase) || Lexicon.LAYOFF_VERBS.contains(w)) {
       return true;
     }
     if (!nounPhrase && !Lexicon.STRONG_TRIGGERS.contains(w)) {
