@@ -2,6 +2,7 @@ package dev.layoffsignals.streams;
 
 import dev.layoffsignals.eventstudy.EventStudy;
 import dev.layoffsignals.schemas.Article;
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.streams.dedup.DedupProcessor;
@@ -18,6 +19,7 @@ import dev.layoffsignals.streams.ingest.ArticleRules;
 import dev.layoffsignals.streams.ingest.Envelope;
 import dev.layoffsignals.streams.ingest.EnvelopeSerde;
 import dev.layoffsignals.streams.ingest.EventTimeExtractor;
+import dev.layoffsignals.streams.ingest.HeartbeatRules;
 import dev.layoffsignals.streams.ingest.IngestProcessor;
 import dev.layoffsignals.streams.ingest.IngestRules;
 import dev.layoffsignals.streams.ingest.Ingested;
@@ -36,15 +38,19 @@ import dev.layoffsignals.topics.Topic;
 import dev.layoffsignals.topics.Topics;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -63,6 +69,9 @@ public final class LayoffSignalsTopology {
     public static final String TICKS_SOURCE = "stock-ticks-source";
     public static final String RECORDS_SOURCE = "layoff-records-source";
     public static final String ARTICLES_SOURCE = "articles-source";
+    public static final String HEARTBEATS_SOURCE = "heartbeats-source";
+    public static final String INGEST_HEARTBEATS = "ingest-heartbeats";
+    public static final String MERGE_HEARTBEATS = "merge-ingested-heartbeats";
     public static final String INGEST_ARTICLES = "ingest-articles";
     public static final String MERGE_ARTICLES = "merge-ingested-articles";
     public static final String INGEST_TICKS = "ingest-stock-ticks";
@@ -103,6 +112,13 @@ public final class LayoffSignalsTopology {
     public static final String AGGREGATE_WINDOWS = "aggregate-windows";
     public static final String WINDOWS_STORE = "windows";
     public static final String WINDOWS_SINK = "reaction-windows-sink";
+    /** Queryable views of the three outputs, read back from their compacted topics. */
+    public static final String ANNOUNCEMENTS_VIEW_SOURCE = "announcements-view-source";
+    public static final String ANNOUNCEMENTS_VIEW = "announcements-view";
+    public static final String REACTIONS_VIEW_SOURCE = "reactions-view-source";
+    public static final String REACTIONS_VIEW = "reactions-view";
+    public static final String WINDOWS_VIEW_SOURCE = "windows-view-source";
+    public static final String WINDOWS_VIEW = "windows-view";
 
     private Names() {
     }
@@ -122,8 +138,11 @@ public final class LayoffSignalsTopology {
         LayoffAnnouncement.class, LayoffAnnouncement::getAnnouncedAt, new RecordRules(), settings);
     KStream<String, Ingested> articles = ingest(builder, Topics.ARTICLES, Names.ARTICLES_SOURCE, Names.INGEST_ARTICLES,
         Article.class, Article::getPublishedAt, new ArticleRules(settings.extractor()), settings);
+    KStream<String, Ingested> heartbeats = ingest(builder, Topics.HEARTBEATS, Names.HEARTBEATS_SOURCE, Names.INGEST_HEARTBEATS,
+        Heartbeat.class, Heartbeat::getWatermark, new HeartbeatRules(), settings);
     KStream<String, Ingested> ingested = ticks.merge(records, Named.as(Names.MERGE_INGESTED))
-        .merge(articles, Named.as(Names.MERGE_ARTICLES));
+        .merge(articles, Named.as(Names.MERGE_ARTICLES))
+        .merge(heartbeats, Named.as(Names.MERGE_HEARTBEATS));
 
     Map<String, KStream<String, Ingested>> routes = ingested
         .process(() -> new WatermarkEmitter(settings.grace()), Named.as(Names.EMIT_WATERMARKS))
@@ -188,7 +207,33 @@ public final class LayoffSignalsTopology {
             Named.as(Names.AGGREGATE_WINDOWS), Names.WINDOWS_STORE, Names.WINDOW_WATERMARKS_STORE)
         .to(Topics.REACTION_WINDOWS.name(), produced(Topics.REACTION_WINDOWS, serdeConfig, Names.WINDOWS_SINK));
 
-    return builder.build();
+    // 5. the outputs read back as tables, for interactive queries; keyed like their topics, so
+    //    KafkaStreams#queryMetadataForKey finds the instance that holds a key
+    view(builder, Topics.LAYOFF_ANNOUNCEMENTS, Names.ANNOUNCEMENTS_VIEW_SOURCE, Names.ANNOUNCEMENTS_VIEW, serdeConfig);
+    view(builder, Topics.MARKET_REACTIONS, Names.REACTIONS_VIEW_SOURCE, Names.REACTIONS_VIEW, serdeConfig);
+    view(builder, Topics.REACTION_WINDOWS, Names.WINDOWS_VIEW_SOURCE, Names.WINDOWS_VIEW, serdeConfig);
+
+    return builder.build(BUILD_PROPERTIES);
+  }
+
+  /**
+   * What {@link StreamsBuilder#build(Properties)} is given: the views' stores restore from their
+   * compacted source topics instead of from a changelog copy of them.
+   */
+  private static final Properties BUILD_PROPERTIES = buildProperties();
+
+  private static Properties buildProperties() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    return p;
+  }
+
+  private static <V> void view(StreamsBuilder builder, Topic<String, V> topic, String sourceName, String storeName,
+      Map<String, ?> serdeConfig) {
+    Serde<String> keys = topic.keySerde(serdeConfig);
+    Serde<V> values = topic.valueSerde(serdeConfig);
+    builder.table(topic.name(), Consumed.with(keys, values).withName(sourceName),
+        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName).withKeySerde(keys).withValueSerde(values));
   }
 
   private static <V> KStream<String, Ingested> ingest(StreamsBuilder builder, Topic<String, V> topic, String sourceName,

@@ -3,6 +3,7 @@ package dev.layoffsignals.streams;
 import dev.layoffsignals.schemas.AnnouncementSource;
 import dev.layoffsignals.schemas.Article;
 import dev.layoffsignals.schemas.HeadcountQualifier;
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import dev.layoffsignals.schemas.MarketReaction;
 import dev.layoffsignals.schemas.ReactionWindow;
@@ -54,6 +55,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, StockTick> ticks;
   final TestInputTopic<String, LayoffAnnouncement> records;
   final TestInputTopic<String, Article> articles;
+  final TestInputTopic<String, Heartbeat> heartbeats;
   final TestInputTopic<byte[], byte[]> rawTicks;
   final TestInputTopic<byte[], byte[]> rawRecords;
   final TestOutputTopic<String, LayoffAnnouncement> announcements;
@@ -82,6 +84,7 @@ final class TopologyFixture implements AutoCloseable {
     ticks = input(Topics.STOCK_TICKS, serdeConfig);
     records = input(Topics.LAYOFF_RECORDS, serdeConfig);
     articles = input(Topics.ARTICLES, serdeConfig);
+    heartbeats = input(Topics.HEARTBEATS, serdeConfig);
     rawTicks = driver.createInputTopic(Topics.STOCK_TICKS.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     rawRecords = driver.createInputTopic(Topics.LAYOFF_RECORDS.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     announcements = output(Topics.LAYOFF_ANNOUNCEMENTS, serdeConfig);
@@ -115,6 +118,11 @@ final class TopologyFixture implements AutoCloseable {
   void closes(LocalDate date, double benchmark, String symbol, double price) {
     close(settings.benchmarkSymbol(), date, benchmark);
     close(symbol, date, price);
+  }
+
+  /** A producer's heartbeat at {@code watermark}, without a key. */
+  void heartbeat(Instant watermark) {
+    heartbeats.pipeInput(null, new Heartbeat("test", watermark), watermark);
   }
 
   void article(Article a) {

@@ -41,11 +41,12 @@ class TopologyNamingTest {
       }
     }
     assertThat(nodes).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
-    assertThat(stores).containsExactly("dedup-reports", "react-closes", "react-open-announcements",
-        "ticker-event-watermarks", "window-member-watermarks", "windows");
-    assertThat(topics).containsExactly("articles", "dead-letters", "late-records", "layoff-announcements", "layoff-records",
-        "market-reactions", "reaction-windows", "stock-ticks", "ticker-events-repartition", "window-members-repartition");
-    assertThat(TOPOLOGY.describe().subtopologies()).hasSize(3);
+    assertThat(stores).containsExactly("announcements-view", "dedup-reports", "react-closes", "react-open-announcements",
+        "reactions-view", "ticker-event-watermarks", "window-member-watermarks", "windows", "windows-view");
+    assertThat(topics).containsExactly("articles", "dead-letters", "heartbeats", "late-records", "layoff-announcements",
+        "layoff-records", "market-reactions", "reaction-windows", "stock-ticks", "ticker-events-repartition",
+        "window-members-repartition");
+    assertThat(TOPOLOGY.describe().subtopologies()).hasSize(6);
   }
 
   @Test
@@ -56,8 +57,9 @@ class TopologyNamingTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     try (TopologyTestDriver driver = new TopologyTestDriver(TOPOLOGY, props, TopologyFixture.WALL_CLOCK)) {
-      assertThat(driver.getAllStateStores()).containsOnlyKeys("dedup-reports", "react-closes", "react-open-announcements",
-          "ticker-event-watermarks", "window-member-watermarks", "windows");
+      assertThat(driver.getAllStateStores()).containsOnlyKeys("announcements-view", "dedup-reports", "react-closes",
+          "react-open-announcements", "reactions-view", "ticker-event-watermarks", "window-member-watermarks", "windows",
+          "windows-view");
     }
   }
 }

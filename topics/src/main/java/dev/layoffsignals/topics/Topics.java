@@ -1,6 +1,7 @@
 package dev.layoffsignals.topics;
 
 import dev.layoffsignals.schemas.Article;
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import dev.layoffsignals.schemas.MarketReaction;
 import dev.layoffsignals.schemas.ReactionWindow;
@@ -36,6 +37,14 @@ public final class Topics {
       "layoff-records", "Structured layoff records from imports (layoffs.fyi), keyed by record id.",
       LayoffAnnouncement.class, DEFAULT_PARTITIONS, CleanupPolicy.DELETE);
 
+  /**
+   * Producers' watermarks, sent to every partition: input like the three above (same partition
+   * count), read only to move the topology's clock where no data arrives.
+   */
+  public static final Topic<String, Heartbeat> HEARTBEATS = avro(
+      "heartbeats", "Producers' event-time watermarks, one per partition, no key: move the clock of idle input partitions.",
+      Heartbeat.class, DEFAULT_PARTITIONS, CleanupPolicy.DELETE);
+
   public static final Topic<String, LayoffAnnouncement> LAYOFF_ANNOUNCEMENTS = avro(
       "layoff-announcements", "Deduplicated announcements, keyed by announcement id, updated in place.",
       LayoffAnnouncement.class, DEFAULT_PARTITIONS, CleanupPolicy.COMPACT);
@@ -54,9 +63,12 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DEAD_LETTERS = bytes(
       "dead-letters", "Records that could not be deserialized or processed; original bytes, reason in headers.");
 
+  /** The topology's inputs: co-partitioned, so they must have equal partition counts. */
+  public static final List<Topic<?, ?>> INPUTS = List.of(ARTICLES, STOCK_TICKS, LAYOFF_RECORDS, HEARTBEATS);
+
   /** Every topic, inputs first, then outputs, then error topics. */
   public static final List<Topic<?, ?>> ALL = List.of(
-      ARTICLES, STOCK_TICKS, LAYOFF_RECORDS,
+      ARTICLES, STOCK_TICKS, LAYOFF_RECORDS, HEARTBEATS,
       LAYOFF_ANNOUNCEMENTS, MARKET_REACTIONS, REACTION_WINDOWS,
       LATE_RECORDS, DEAD_LETTERS);
 

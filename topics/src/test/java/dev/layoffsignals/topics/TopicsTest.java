@@ -19,7 +19,7 @@ class TopicsTest {
   @Test
   void namesAreUniqueAndLookedUpByName() {
     assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates()
-        .containsExactly("articles", "stock-ticks", "layoff-records", "layoff-announcements",
+        .containsExactly("articles", "stock-ticks", "layoff-records", "heartbeats", "layoff-announcements",
             "market-reactions", "reaction-windows", "late-records", "dead-letters");
     assertThat(Topics.byName("market-reactions")).contains(Topics.MARKET_REACTIONS);
     assertThat(Topics.byName("nope")).isEmpty();
@@ -36,9 +36,8 @@ class TopicsTest {
 
   @Test
   void keyedInputsArePartitionedAlike() {
-    assertThat(Topics.ARTICLES.partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS);
-    assertThat(Topics.STOCK_TICKS.partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS);
-    assertThat(Topics.LAYOFF_RECORDS.partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS);
+    assertThat(Topics.INPUTS).containsExactly(Topics.ARTICLES, Topics.STOCK_TICKS, Topics.LAYOFF_RECORDS, Topics.HEARTBEATS)
+        .allSatisfy(t -> assertThat(t.partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS));
   }
 
   @Test
