@@ -102,6 +102,7 @@ public final class LayoffSignalsTopology {
     public static final String WINDOW_EVENTS_BRANCH = "window-events";
     public static final String ANNOUNCEMENT_VALUES = "announcement-values";
     public static final String REACTION_VALUES = "reaction-values";
+    public static final String COUNT_REACTIONS = "count-reactions";
     public static final String WINDOW_EVENT_VALUES = "window-event-values";
     public static final String ANNOUNCEMENTS_SINK = "layoff-announcements-sink";
     public static final String REACTIONS_SINK = "market-reactions-sink";
@@ -135,9 +136,9 @@ public final class LayoffSignalsTopology {
     KStream<String, Ingested> ticks = ingest(builder, Topics.STOCK_TICKS, Names.TICKS_SOURCE, Names.INGEST_TICKS,
         StockTick.class, StockTick::getTradedAt, new TickRules(), settings);
     KStream<String, Ingested> records = ingest(builder, Topics.LAYOFF_RECORDS, Names.RECORDS_SOURCE, Names.INGEST_RECORDS,
-        LayoffAnnouncement.class, LayoffAnnouncement::getAnnouncedAt, new RecordRules(), settings);
+        LayoffAnnouncement.class, LayoffAnnouncement::getAnnouncedAt, new RecordRules(settings.metrics()), settings);
     KStream<String, Ingested> articles = ingest(builder, Topics.ARTICLES, Names.ARTICLES_SOURCE, Names.INGEST_ARTICLES,
-        Article.class, Article::getPublishedAt, new ArticleRules(settings.extractor()), settings);
+        Article.class, Article::getPublishedAt, new ArticleRules(settings.extractor(), settings.metrics()), settings);
     KStream<String, Ingested> heartbeats = ingest(builder, Topics.HEARTBEATS, Names.HEARTBEATS_SOURCE, Names.INGEST_HEARTBEATS,
         Heartbeat.class, Heartbeat::getWatermark, new HeartbeatRules(), settings);
     KStream<String, Ingested> ingested = ticks.merge(records, Named.as(Names.MERGE_INGESTED))
@@ -176,7 +177,7 @@ public final class LayoffSignalsTopology {
     KStream<String, ReactOutput> reacted = tickerEvents
         .process(() -> new WatermarkTracker<TickerEvent>(Names.TICKER_WATERMARKS_STORE, settings.inputPartitions(), w -> w),
             Named.as(Names.TRACK_TICKER_WATERMARKS), Names.TICKER_WATERMARKS_STORE)
-        .process(() -> new DedupProcessor(Names.REPORTS_STORE), Named.as(Names.DEDUPLICATE), Names.REPORTS_STORE)
+        .process(() -> new DedupProcessor(Names.REPORTS_STORE, settings.metrics()), Named.as(Names.DEDUPLICATE), Names.REPORTS_STORE)
         .process(() -> new ReactProcessor(study, Names.CLOSES_STORE, Names.OPEN_ANNOUNCEMENTS_STORE,
                 Names.TICKER_WATERMARKS_STORE),
             Named.as(Names.REACT), Names.CLOSES_STORE, Names.OPEN_ANNOUNCEMENTS_STORE, Names.TICKER_WATERMARKS_STORE);
@@ -190,6 +191,11 @@ public final class LayoffSignalsTopology {
         .to(Topics.LAYOFF_ANNOUNCEMENTS.name(), produced(Topics.LAYOFF_ANNOUNCEMENTS, serdeConfig, Names.ANNOUNCEMENTS_SINK));
     outputs.get(Names.ROUTE_REACTED + Names.REACTIONS_BRANCH)
         .mapValues(v -> ((ReactionChange) v).reaction(), Named.as(Names.REACTION_VALUES))
+        .peek((id, reaction) -> {
+          if (reaction != null) {
+            settings.metrics().reactionEmitted(reaction.getStatus());
+          }
+        }, Named.as(Names.COUNT_REACTIONS))
         .to(Topics.MARKET_REACTIONS.name(), produced(Topics.MARKET_REACTIONS, serdeConfig, Names.REACTIONS_SINK));
 
     // 4. windows, keyed by window; the clock goes to every window task

@@ -3,6 +3,7 @@ package dev.layoffsignals.streams;
 import dev.layoffsignals.eventstudy.EventStudyParameters;
 import dev.layoffsignals.extractor.LayoffExtractor;
 import dev.layoffsignals.streams.errors.ErrorCounter;
+import dev.layoffsignals.streams.metrics.SignalMetrics;
 import dev.layoffsignals.topics.Topics;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param serdeConfig configuration of the Avro serdes of the topics ({@code schema.registry.url}, ...)
  * @param errorCounter counts records sent to the error topics
  * @param extractor finds layoff reports in articles (immutable, shared by every task)
+ * @param metrics the domain's meters
  */
 public record TopologySettings(
     EventStudyParameters eventStudy,
@@ -27,7 +29,8 @@ public record TopologySettings(
     int inputPartitions,
     Map<String, ?> serdeConfig,
     ErrorCounter errorCounter,
-    LayoffExtractor extractor) {
+    LayoffExtractor extractor,
+    SignalMetrics metrics) {
 
   public static final String BENCHMARK_SYMBOL = "benchmark.symbol";
   public static final String GRACE_PERIOD = "grace.period";
@@ -52,12 +55,14 @@ public record TopologySettings(
     serdeConfig = Map.copyOf(Objects.requireNonNull(serdeConfig, "serdeConfig"));
     Objects.requireNonNull(errorCounter, "errorCounter");
     Objects.requireNonNull(extractor, "extractor");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The defaults (QQQ, two days, the catalogue's partition count) with these serde settings. */
   public static TopologySettings defaults(Map<String, ?> serdeConfig) {
     return new TopologySettings(EventStudyParameters.DEFAULTS, DEFAULT_GRACE, Topics.DEFAULT_PARTITIONS,
-        serdeConfig, ErrorCounter.NONE, DefaultExtractor.INSTANCE);
+        serdeConfig, ErrorCounter.NONE, DefaultExtractor.INSTANCE,
+        SignalMetrics.NONE);
   }
 
   /**
@@ -94,22 +99,27 @@ public record TopologySettings(
   }
 
   public TopologySettings withBenchmark(String symbol) {
-    return new TopologySettings(eventStudy.withBenchmarkSymbol(symbol), grace, inputPartitions, serdeConfig, errorCounter, extractor);
+    return new TopologySettings(eventStudy.withBenchmarkSymbol(symbol), grace, inputPartitions, serdeConfig, errorCounter, extractor, metrics);
   }
 
   public TopologySettings withGrace(Duration value) {
-    return new TopologySettings(eventStudy, value, inputPartitions, serdeConfig, errorCounter, extractor);
+    return new TopologySettings(eventStudy, value, inputPartitions, serdeConfig, errorCounter, extractor, metrics);
   }
 
   public TopologySettings withInputPartitions(int value) {
-    return new TopologySettings(eventStudy, grace, value, serdeConfig, errorCounter, extractor);
+    return new TopologySettings(eventStudy, grace, value, serdeConfig, errorCounter, extractor, metrics);
   }
 
   public TopologySettings withExtractor(LayoffExtractor value) {
-    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, errorCounter, value);
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, errorCounter, value, metrics);
+  }
+
+  /** Counts into these meters, errors included. */
+  public TopologySettings withMetrics(SignalMetrics value) {
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor, value);
   }
 
   public TopologySettings withErrorCounter(ErrorCounter value) {
-    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor);
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor, metrics);
   }
 }

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layoffsignals.localkafka.LocalKafka;
 import dev.layoffsignals.producers.Event;
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import dev.layoffsignals.schemas.MarketReaction;
 import dev.layoffsignals.schemas.ReactionStatus;
 import dev.layoffsignals.schemas.ReactionWindow;
-import dev.layoffsignals.schemas.StockTick;
-import dev.layoffsignals.schemas.TickKind;
 import dev.layoffsignals.schemas.WindowStatus;
 import dev.layoffsignals.serde.AvroSerdeConfig;
-import dev.layoffsignals.streams.errors.ErrorCounter;
-import dev.layoffsignals.streams.errors.ErrorCounts;
+import dev.layoffsignals.streams.app.Backlog;
+import dev.layoffsignals.streams.app.LayoffSignalsApp;
+import dev.layoffsignals.streams.metrics.SignalMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.layoffsignals.topics.Topic;
 import dev.layoffsignals.topics.TopicCreator;
 import dev.layoffsignals.topics.Topics;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,17 +38,12 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -113,8 +108,8 @@ class ReplayDeterminismIntegrationTest {
       produce(kafka.bootstrapServers(), serdeConfig, partitions);
 
       String applicationId = "replay-" + partitions + "-" + instances;
-      ErrorCounts errors = new ErrorCounts();
-      List<KafkaStreams> streams = new ArrayList<>();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      List<LayoffSignalsApp> apps = new ArrayList<>();
       try {
         for (int i = 0; i < instances; i++) {
           Map<String, Object> overrides = new HashMap<>(serdeConfig);
@@ -122,36 +117,30 @@ class ReplayDeterminismIntegrationTest {
           overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
           overrides.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + i).toString());
           overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-          overrides.put(TopologySettings.INPUT_PARTITIONS, Integer.toString(partitions));
-          overrides.put(ErrorCounter.CONFIG, errors);
-          Map<String, Object> config = StreamsConfigs.with(overrides);
-          KafkaStreams instance = new KafkaStreams(
-              LayoffSignalsTopology.build(TopologySettings.fromConfig(config, errors)), StreamsConfigs.properties(config));
-          streams.add(instance);
-          instance.start();
+          apps.add(LayoffSignalsApp.start(overrides, registry)); // input partitions read from the broker
         }
-        awaitCaughtUp(admin, applicationId, Set.of(Topics.ARTICLES.name(), Topics.STOCK_TICKS.name(),
-            Topics.LAYOFF_RECORDS.name(), applicationId + "-ticker-events-repartition",
-            applicationId + "-window-members-repartition"));
-        for (KafkaStreams s : streams) {
-          assertThat(s.metadataForLocalThreads()).as("every instance runs tasks")
+        assertThat(apps).allSatisfy(app -> assertThat(app.inputPartitions()).isEqualTo(partitions));
+        awaitCaughtUp(admin, apps.get(0));
+        for (LayoffSignalsApp app : apps) {
+          assertThat(app.streams().metadataForLocalThreads()).as("every instance runs tasks")
               .anySatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
         }
       } finally {
-        for (KafkaStreams s : streams) {
-          s.close(Duration.ofSeconds(30));
+        for (LayoffSignalsApp app : apps) {
+          app.close();
         }
       }
-      return read(kafka.bootstrapServers(), serdeConfig, errors);
+      assertThat(registry.find(SignalMetrics.REJECTED).counters()).as("records sent to the error topics").isEmpty();
+      return read(kafka.bootstrapServers(), serdeConfig);
     }
   }
 
   /**
-   * The replay, then one TRADE tick a month after the data on every partition of stock-ticks. A
-   * task's clock moves only with its own input, so at the end of a finite replay a task whose
-   * partitions ran dry earlier (6 partitions: the last layoff records are not everywhere) would
-   * hold back what may settle; a live feed moves on by itself. TRADE ticks are no data for the
-   * event study, and both runs get the same ones.
+   * The replay, then what the replay command ends with: a heartbeat at the last event time on
+   * every partition of heartbeats. A task's clock moves only with its own input, so at the end of a
+   * finite replay a task whose partitions ran dry earlier (6 partitions: the last layoff records
+   * are not everywhere) would otherwise hold back what may settle. At 1 partition the heartbeat
+   * changes nothing: the last record already took stream time there.
    */
   static void produce(String bootstrap, Map<String, Object> serdeConfig, int partitions) {
     Properties p = new Properties();
@@ -170,11 +159,11 @@ class ReplayDeterminismIntegrationTest {
         byte[] value = values.serialize(e.topic().name(), e.value());
         sent.add(producer.send(new ProducerRecord<>(e.topic().name(), null, e.timestamp(), e.key(), value)));
       }
-      Instant later = Instant.parse("2026-03-02T15:00:00Z");
-      byte[] trade = serializer(Topics.STOCK_TICKS, serdeConfig).serialize(Topics.STOCK_TICKS.name(),
-          new StockTick("QQQ", later, 600.0, 100L, TickKind.TRADE));
+      long last = HistoricalData.events().stream().mapToLong(Event::timestamp).max().orElseThrow();
+      byte[] heartbeat = serializer(Topics.HEARTBEATS, serdeConfig).serialize(Topics.HEARTBEATS.name(),
+          new Heartbeat("replay", Instant.ofEpochMilli(last)));
       for (int partition = 0; partition < partitions; partition++) {
-        sent.add(producer.send(new ProducerRecord<>(Topics.STOCK_TICKS.name(), partition, later.toEpochMilli(), "QQQ", trade)));
+        sent.add(producer.send(new ProducerRecord<>(Topics.HEARTBEATS.name(), partition, last, null, heartbeat)));
       }
       producer.flush();
       for (Future<?> f : sent) {
@@ -207,42 +196,23 @@ class ReplayDeterminismIntegrationTest {
     return (Serializer<SpecificRecord>) topic.valueSerde(serdeConfig).serializer();
   }
 
-  /** Until the application's committed offsets reach the end of every topic it reads, inputs and repartition topics. */
-  static void awaitCaughtUp(Admin admin, String applicationId, Set<String> topics) throws Exception {
+  /** Until nothing is left to process anywhere in the topology (see {@link Backlog}). */
+  static void awaitCaughtUp(Admin admin, LayoffSignalsApp app) throws Exception {
     long deadline = System.nanoTime() + CATCH_UP.toNanos();
-    String lastState = "";
+    Backlog backlog = null;
     while (System.nanoTime() < deadline) {
-      Set<TopicPartition> partitions = new HashSet<>();
-      Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-      if (existing.containsAll(topics)) {
-        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
-            d.partitions().forEach(pi -> partitions.add(new TopicPartition(name, pi.partition()))));
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
-            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        List<String> behind = new ArrayList<>();
-        ends.forEach((tp, end) -> {
-          OffsetAndMetadata c = committed.get(tp);
-          long position = c == null ? 0 : c.offset();
-          if (position < end.offset()) {
-            behind.add(tp + " at " + position + "/" + end.offset());
-          }
-        });
-        if (behind.isEmpty()) {
+      if (app.streams().state() == KafkaStreams.State.RUNNING) {
+        backlog = app.backlog(admin);
+        if (backlog.isEmpty()) {
           return;
         }
-        lastState = behind.toString();
-      } else {
-        lastState = "internal topics not created yet";
       }
       TimeUnit.MILLISECONDS.sleep(200); // polling interval of a bounded wait on a condition
     }
-    throw new AssertionError("Application " + applicationId + " did not catch up within " + CATCH_UP + ": " + lastState);
+    throw new AssertionError("Application " + app.applicationId() + " did not catch up within " + CATCH_UP + ": " + backlog);
   }
 
-  static Outputs read(String bootstrap, Map<String, Object> serdeConfig, ErrorCounts errors) {
+  static Outputs read(String bootstrap, Map<String, Object> serdeConfig) {
     List<ConsumerRecord<String, MarketReaction>> reactions = readAll(bootstrap, Topics.MARKET_REACTIONS, serdeConfig);
     List<ConsumerRecord<String, ReactionWindow>> windows = readAll(bootstrap, Topics.REACTION_WINDOWS, serdeConfig);
     List<ConsumerRecord<String, LayoffAnnouncement>> announcements = readAll(bootstrap, Topics.LAYOFF_ANNOUNCEMENTS, serdeConfig);
@@ -259,7 +229,6 @@ class ReplayDeterminismIntegrationTest {
     }
     long errorRecords = readAll(bootstrap, Topics.LATE_RECORDS, serdeConfig).size()
         + readAll(bootstrap, Topics.DEAD_LETTERS, serdeConfig).size();
-    assertThat(errors.snapshot()).isEmpty();
     return new Outputs(settled, finals, latest, conflicts, errorRecords);
   }
 

@@ -7,6 +7,7 @@ import dev.layoffsignals.streams.events.ReactInput;
 import dev.layoffsignals.streams.events.Report;
 import dev.layoffsignals.streams.events.TickerEvent;
 import dev.layoffsignals.streams.events.Watermark;
+import dev.layoffsignals.streams.metrics.SignalMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +33,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class DedupProcessor implements Processor<String, TickerEvent, String, ReactInput> {
 
   private final String reportsStoreName;
+  private final SignalMetrics metrics;
   private KeyValueStore<String, List<LayoffAnnouncement>> reports;
   private ProcessorContext<String, ReactInput> context;
 
-  public DedupProcessor(String reportsStoreName) {
+  public DedupProcessor(String reportsStoreName, SignalMetrics metrics) {
     this.reportsStoreName = reportsStoreName;
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -75,10 +78,13 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     for (String id : old.keySet()) {
       if (!now.containsKey(id)) {
         context.forward(new Record<>(id, new AnnouncementChange(key, id, null), timestamp));
+        metrics.announcement(SignalMetrics.AnnouncementChange.RETRACTED);
       }
     }
     now.forEach((id, announcement) -> {
       if (!announcement.equals(old.get(id))) {
+        metrics.announcement(old.containsKey(id) || announcement.getSourceCount() > 1
+            ? SignalMetrics.AnnouncementChange.MERGED : SignalMetrics.AnnouncementChange.CREATED);
         context.forward(new Record<>(id, new AnnouncementChange(key, id, announcement),
             announcement.getAnnouncedAt().toEpochMilli()));
       }

@@ -13,6 +13,7 @@ import dev.layoffsignals.schemas.TimePrecision;
 import dev.layoffsignals.streams.dedup.RoutingKeys;
 import dev.layoffsignals.streams.events.Report;
 import dev.layoffsignals.streams.events.TickerEvent;
+import dev.layoffsignals.streams.metrics.SignalMetrics;
 import dev.layoffsignals.streams.time.EventTimes;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -31,9 +32,11 @@ import org.apache.kafka.streams.KeyValue;
 public final class ArticleRules implements IngestRules<Article> {
 
   private final LayoffExtractor extractor;
+  private final SignalMetrics metrics;
 
-  public ArticleRules(LayoffExtractor extractor) {
+  public ArticleRules(LayoffExtractor extractor, SignalMetrics metrics) {
     this.extractor = Objects.requireNonNull(extractor, "extractor");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -57,7 +60,10 @@ public final class ArticleRules implements IngestRules<Article> {
     dev.layoffsignals.extractor.Article input = new dev.layoffsignals.extractor.Article(article.getArticleId(),
         article.getTitle(), article.getBody(), Language.parse(article.getLanguage()).orElse(null), article.getPublishedAt());
     List<KeyValue<String, TickerEvent>> events = new ArrayList<>();
-    for (LayoffMention mention : extractor.extract(input)) {
+    long start = System.nanoTime();
+    List<LayoffMention> mentions = extractor.extract(input);
+    metrics.articleProcessed(System.nanoTime() - start, mentions.size());
+    for (LayoffMention mention : mentions) {
       LayoffAnnouncement report = report(article, mention);
       Optional<String> problem = RecordRules.reportProblem(report);
       if (problem.isPresent()) {

@@ -7,12 +7,14 @@ import dev.layoffsignals.schemas.TimePrecision;
 import dev.layoffsignals.streams.dedup.RoutingKeys;
 import dev.layoffsignals.streams.events.Report;
 import dev.layoffsignals.streams.events.TickerEvent;
+import dev.layoffsignals.streams.metrics.SignalMetrics;
 import dev.layoffsignals.streams.time.EventTimes;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 
@@ -20,6 +22,12 @@ import org.apache.kafka.streams.KeyValue;
 public final class RecordRules implements IngestRules<LayoffAnnouncement> {
 
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  private final SignalMetrics metrics;
+
+  public RecordRules(SignalMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
 
   @Override
   public Optional<String> invalid(LayoffAnnouncement a) {
@@ -65,6 +73,7 @@ public final class RecordRules implements IngestRules<LayoffAnnouncement> {
   @Override
   public List<KeyValue<String, TickerEvent>> events(LayoffAnnouncement a) {
     LayoffAnnouncement report = asReport(a);
+    metrics.recordRead();
     return List.of(KeyValue.pair(RoutingKeys.of(report.getTicker(), report.getCompany()), new Report(report)));
   }
 
