@@ -9,16 +9,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import org.slf4j.Logger;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the four producing commands share: settings, rejects, one idempotent producer, the publish
- * loop with progress bar, and the summary. A subclass only says which inputs to open.
+ * loop with progress bar, heartbeats (see {@link Heartbeats}), and the summary. A subclass only says
+ * which inputs to open.
  *
  * <p>Exit codes: 0 everything read was published (or rejected and reported); 1 a send failed;
  * 2 bad input under --strict, an unreadable file, or bad arguments or settings.
@@ -55,11 +60,15 @@ public abstract class PublishingCommand implements Callable<Integer> {
   @Mixin
   protected InputOptions inputOptions = new InputOptions();
 
-  // seams for tests: a MockProducer, a fixed environment, a given standard input, a fake clock
+  @Mixin
+  protected HeartbeatOptions heartbeatOptions = new HeartbeatOptions();
+
+  // seams for tests: a MockProducer, a fixed environment, a given standard input, a fake clock and sleeps
   Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory = KafkaProducer::new;
   Map<String, String> environment = System.getenv();
   InputStream stdin = System.in;
   LongSupplier nanoTime = System::nanoTime;
+  Pacer.Sleeper sleeper = Pacer.THREAD_SLEEP;
 
   /** The inputs to publish, in order; validate arguments here (throw {@link BadInputException}). */
   protected abstract List<Opener> inputs(Settings settings) throws IOException;
@@ -75,6 +84,16 @@ public abstract class PublishingCommand implements Callable<Integer> {
 
   protected Pacer pacer() {
     return Pacer.of(0);
+  }
+
+  /** Whether the run ends with a heartbeat when neither --heartbeat nor --no-heartbeat is given. */
+  protected boolean heartbeatByDefault() {
+    return false;
+  }
+
+  /** Event time between periodic heartbeats, or null for none (only the final one); asked only when heartbeats are on. */
+  protected Duration heartbeatInterval() {
+    return null;
   }
 
   protected PrintWriter out() {
@@ -108,18 +127,27 @@ public abstract class PublishingCommand implements Callable<Integer> {
   private int publish(Settings settings, List<Opener> openers, Rejects rejects) {
     List<InputStats> inputs = new ArrayList<>();
     Map<String, long[]> perTopic = new LinkedHashMap<>();
+    boolean heartbeatsOn = heartbeatOptions.enabled(heartbeatByDefault());
+    Duration interval = heartbeatsOn ? heartbeatInterval() : null;
+    HeartbeatSchedule schedule = interval == null ? HeartbeatSchedule.finalOnly() : HeartbeatSchedule.every(interval);
     Publisher publisher = null;
+    Heartbeats heartbeats = null;
     long start = nanoTime.getAsLong();
     long count = 0;
     int exit = OK;
     String error = null;
+    String heartbeatLine = heartbeatsOn ? "heartbeat  not sent: the run did not complete" : null;
     Progress progress = new Progress(err(), showProgress(), nanoTime);
     EventSource stream = null;
     try {
       stream = mergeByEventTime() ? merged(openers, rejects, inputs) : concatenated(openers, rejects, inputs);
       progress.expect(stream.expectedEvents());
       if (!inputOptions.dryRun) {
-        publisher = new Publisher(producerFactory.apply(ProducerSettings.producerConfig(settings)), settings.asMap());
+        Producer<byte[], byte[]> producer = producerFactory.apply(ProducerSettings.producerConfig(settings));
+        publisher = new Publisher(producer, settings.asMap());
+        if (heartbeatsOn) {
+          heartbeats = Heartbeats.open(producer, settings.asMap(), spec.name());
+        }
       }
       ReplayFilter filter = filter();
       Pacer pacer = pacer();
@@ -135,6 +163,13 @@ public abstract class PublishingCommand implements Callable<Integer> {
         }
         perTopic.computeIfAbsent(e.topic().name(), t -> new long[1])[0]++;
         progress.update(++count, perTopic);
+        OptionalLong due = schedule.published(e.timestamp());
+        if (due.isPresent() && heartbeats != null && !periodicHeartbeat(publisher, heartbeats, due.getAsLong())) {
+          break;
+        }
+      }
+      if (heartbeatsOn && (publisher == null || !flushFailed(publisher))) {
+        heartbeatLine = finalHeartbeat(schedule, heartbeats);
       }
     } catch (BadInputException ex) {
       exit = BAD_INPUT;
@@ -142,10 +177,14 @@ public abstract class PublishingCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException ex) {
       exit = BAD_INPUT;
       error = "cannot read input: " + ex.getMessage();
-    } catch (InterruptedException ex) {
+    } catch (InterruptedException | InterruptException ex) {
       Thread.currentThread().interrupt();
       exit = SEND_FAILED;
       error = "interrupted";
+    } catch (HeartbeatFailedException ex) {
+      exit = SEND_FAILED;
+      error = "heartbeat failed: " + ex.getMessage();
+      heartbeatLine = "heartbeat  failed: " + ex.getMessage();
     } catch (KafkaException ex) {
       // the producer could not even be created (bad settings): nothing was sent
       exit = BAD_INPUT;
@@ -155,6 +194,9 @@ public abstract class PublishingCommand implements Callable<Integer> {
       if (publisher != null) {
         publisher.flush();
         publisher.close();
+      }
+      if (heartbeats != null) {
+        heartbeats.close();
       }
     }
     progress.finish(count, perTopic);
@@ -168,9 +210,43 @@ public abstract class PublishingCommand implements Callable<Integer> {
     if (error != null) {
       err().println("error: " + error);
     }
-    Summary.print(out(), inputs, perTopic, publisher, inputOptions.dryRun, (nanoTime.getAsLong() - start) / 1e9);
+    Summary.print(out(), inputs, perTopic, publisher, inputOptions.dryRun, (nanoTime.getAsLong() - start) / 1e9, heartbeatLine);
     err().flush();
     return exit;
+  }
+
+  /** Flushes the data; returns whether a send failed. */
+  private static boolean flushFailed(Publisher publisher) {
+    publisher.flush();
+    return publisher.failed();
+  }
+
+  /**
+   * A periodic heartbeat, after the data sent so far is acknowledged (a heartbeat must not overtake
+   * the records it vouches for); returns false when a data send failed and the run must stop.
+   */
+  private static boolean periodicHeartbeat(Publisher publisher, Heartbeats heartbeats, long watermark) {
+    if (flushFailed(publisher)) {
+      return false;
+    }
+    heartbeats.send(watermark);
+    return true;
+  }
+
+  /** Sends the final heartbeat (the data is flushed), or says what would be sent; the summary's line. */
+  private String finalHeartbeat(HeartbeatSchedule schedule, Heartbeats heartbeats) {
+    OptionalLong watermark = schedule.watermark();
+    if (watermark.isEmpty()) {
+      return "heartbeat  not sent: nothing was published";
+    }
+    Instant at = Instant.ofEpochMilli(watermark.getAsLong());
+    long n = schedule.periodic();
+    String periodic = n == 0 ? "" : ", after " + n + " periodic heartbeat" + (n == 1 ? "" : "s");
+    if (heartbeats == null) {
+      return "heartbeat  " + at + " would be sent to every partition of " + Heartbeats.topic() + periodic;
+    }
+    int partitions = heartbeats.send(watermark.getAsLong());
+    return "heartbeat  " + at + " to " + partitions + " partitions of " + Heartbeats.topic() + periodic;
   }
 
   private EventSource merged(List<Opener> openers, Rejects rejects, List<InputStats> inputs) throws IOException {

@@ -13,6 +13,7 @@ import dev.layoffsignals.producers.ticks.TickCsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code replay}: merges articles, ticks and layoffs.fyi records into one stream in event-time order
- * and publishes it with record timestamps = event times, as fast as possible or paced.
+ * and publishes it with record timestamps = event times, as fast as possible or paced; then sends a
+ * heartbeat (the largest event time published) to every partition of the heartbeats topic, and,
+ * when paced, one every {@code --heartbeat-interval} of event time on the way.
  */
 @Command(
     name = "replay",
@@ -37,9 +40,14 @@ import picocli.CommandLine.Option;
             + " same inputs publish the same keys, values and timestamps in the same order.",
         "Without --ticks, --layoffs or --synthetic, replays the bundled data, DATA_DIR/layoffs.csv and"
             + " DATA_DIR/prices/*.csv, merged with the --articles if any.",
+        "At the end, sends a heartbeat to every partition of the heartbeats topic (watermark: the largest event time"
+            + " published) so the pipeline's last results become final; --no-heartbeat skips it.",
         "Exit codes: 0 ok, 1 a send failed, 2 bad input with --strict, unreadable input or bad arguments."
     })
 public final class ReplayCommand extends PublishingCommand {
+
+  /** Event time between periodic heartbeats of a paced replay, unless --heartbeat-interval says otherwise. */
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofHours(1);
 
   @Option(names = "--articles", paramLabel = "INPUT", arity = "1..*",
       description = "Article inputs, as for produce-articles (files, directories, feeds).")
@@ -78,6 +86,25 @@ public final class ReplayCommand extends PublishingCommand {
       description = "An additional gazetteer file for the layoffs.fyi import.")
   Path gazetteer;
 
+  @Option(names = "--heartbeat-interval", paramLabel = "DURATION",
+      description = "With --speed N: also send a heartbeat each time event time has advanced by DURATION"
+          + " (ISO-8601, e.g. PT15M; default PT1H) since the last one.")
+  Duration heartbeatInterval;
+
+  @Override
+  protected boolean heartbeatByDefault() {
+    return true;
+  }
+
+  /** Periodic heartbeats only when paced: a replay as fast as possible sends the final one alone. */
+  @Override
+  protected Duration heartbeatInterval() {
+    if (speed == 0) {
+      return null;
+    }
+    return heartbeatInterval == null ? DEFAULT_HEARTBEAT_INTERVAL : heartbeatInterval;
+  }
+
   @Override
   protected boolean mergeByEventTime() {
     return true;
@@ -90,7 +117,7 @@ public final class ReplayCommand extends PublishingCommand {
 
   @Override
   protected Pacer pacer() {
-    return Pacer.of(speed);
+    return new Pacer(speed, nanoTime, sleeper);
   }
 
   @Override
@@ -99,6 +126,17 @@ public final class ReplayCommand extends PublishingCommand {
       throw new BadInputException("--speed must be 0 or a positive number, not " + speed);
     }
     filter();   // validates --from/--to
+    if (heartbeatInterval != null) {
+      if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+        throw new BadInputException("--heartbeat-interval must be positive, not " + heartbeatInterval);
+      }
+      if (speed == 0) {
+        throw new BadInputException("--heartbeat-interval needs --speed N: a replay as fast as possible sends only the final heartbeat");
+      }
+      if (heartbeatOptions.disabledExplicitly()) {
+        throw new BadInputException("--heartbeat-interval and --no-heartbeat contradict each other");
+      }
+    }
     List<Path> tickFiles = new ArrayList<>(ticks);
     List<Path> layoffFiles = new ArrayList<>(layoffs);
     if (ticks.isEmpty() && layoffs.isEmpty() && synthetic == null) {

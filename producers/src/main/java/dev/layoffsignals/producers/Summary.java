@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The report at the end of a run: per input and per topic, what was read, rejected, skipped, published. */
+/**
+ * The report at the end of a run: per input and per topic, what was read, rejected, skipped,
+ * published; then the totals and, when heartbeats are on, one line about the final heartbeat.
+ */
 final class Summary {
 
   private Summary() {
   }
 
   static void print(PrintWriter out, List<InputStats> inputs, Map<String, long[]> perTopic, Publisher publisher,
-      boolean dryRun, double seconds) {
+      boolean dryRun, double seconds, String heartbeat) {
     int width = Math.max(5, inputs.stream().mapToInt(i -> i.name().length()).max().orElse(5));
     String row = "%-" + width + "s %10s %9s %10s %9s %10s %7s%n";
     out.printf(Locale.ROOT, row, "input", "read", "rejected", "events", "skipped", "published", "failed");
@@ -45,6 +48,9 @@ final class Summary {
     out.printf(Locale.ROOT, "%n%s%,d records in %.2f s (%,.0f records/s); %,d read, %,d rejected, %,d skipped%n",
         dryRun ? "dry run, nothing published: " : "", dryRun ? total : published, seconds,
         seconds > 0 ? (dryRun ? total : published) / seconds : 0.0, read, rejected, skipped);
+    if (heartbeat != null) {
+      out.println(heartbeat);
+    }
     out.flush();
   }
 }

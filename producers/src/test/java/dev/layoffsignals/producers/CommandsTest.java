@@ -2,6 +2,7 @@ package dev.layoffsignals.producers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.schemas.TickKind;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +44,12 @@ class CommandsTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private final List<Map<String, Object>> producerConfigs = new ArrayList<>();
-  private MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  private MockProducer<byte[], byte[]> producer = newProducer();
+
+  /** An auto-completing MockProducer whose cluster has the heartbeats topic with 6 partitions. */
+  private static MockProducer<byte[], byte[]> newProducer() {
+    return new MockProducer<>(HeartbeatCluster.withPartitions(6), true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  }
 
   private int run(PublishingCommand command, String... args) {
     return runWithStdin(command, "", args);
@@ -204,16 +211,18 @@ class CommandsTest {
     String[] args = {"--data-dir", DATA.toString(), "--from", "2022-11-07", "--to", "2022-11-10", "--symbols", "META,QQQ"};
     assertThat(run(new ReplayCommand(), args)).isZero();
     List<ProducerRecord<byte[], byte[]>> first = List.copyOf(producer.history());
-    producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    producer = newProducer();
     assertThat(run(new ReplayCommand(), args)).isZero();
     List<ProducerRecord<byte[], byte[]>> second = producer.history();
 
-    // 4 sessions x 2 symbols x (OPEN + CLOSE) + the 43 layoffs.fyi rows dated 2022-11-07 .. 2022-11-10
-    assertThat(first).hasSize(16 + 43);
+    // 4 sessions x 2 symbols x (OPEN + CLOSE) + the 43 layoffs.fyi rows dated 2022-11-07 .. 2022-11-10,
+    // then the final heartbeat on each of the 6 partitions of heartbeats
+    assertThat(first).hasSize(16 + 43 + 6);
     assertThat(first).extracting(ProducerRecord::timestamp).isSorted();
     Map<String, Long> perTopic = new HashMap<>();
     first.forEach(r -> perTopic.merge(r.topic(), 1L, Long::sum));
-    assertThat(perTopic).containsOnly(Map.entry("stock-ticks", 16L), Map.entry("layoff-records", 43L));
+    assertThat(perTopic).containsOnly(Map.entry("stock-ticks", 16L), Map.entry("layoff-records", 43L),
+        Map.entry("heartbeats", 6L));
     assertThat(second).hasSameSizeAs(first);
     for (int i = 0; i < first.size(); i++) {
       assertThat(second.get(i).topic()).isEqualTo(first.get(i).topic());
@@ -264,5 +273,255 @@ class CommandsTest {
     assertThat(producer.history()).extracting(r -> value(Topics.STOCK_TICKS, r.value())).isEqualTo(expected);
     assertThat(producer.history()).extracting(ProducerRecord::timestamp)
         .isEqualTo(expected.stream().map(t -> t.getTradedAt().toEpochMilli()).toList());
+  }
+
+  // ---- heartbeats
+
+  private static final long NOV_10_CLOSE = Instant.parse("2022-11-10T21:00:00Z").toEpochMilli();
+
+  private static boolean isHeartbeat(ProducerRecord<byte[], byte[]> r) {
+    return r.topic().equals("heartbeats");
+  }
+
+  private static List<ProducerRecord<byte[], byte[]>> heartbeats(List<ProducerRecord<byte[], byte[]>> records) {
+    return records.stream().filter(CommandsTest::isHeartbeat).toList();
+  }
+
+  /** Asserts that {@code records} are exactly one heartbeat per partition 0..5 of {@code source} at {@code watermark}. */
+  private static void assertOneRound(List<ProducerRecord<byte[], byte[]>> records, String source, long watermark) {
+    assertThat(records).extracting(ProducerRecord::topic).containsOnly("heartbeats");
+    assertThat(records).extracting(ProducerRecord::partition).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(records).extracting(ProducerRecord::key).containsOnlyNulls();
+    assertThat(records).extracting(ProducerRecord::timestamp).containsOnly(watermark);
+    assertThat(records).extracting(r -> value(Topics.HEARTBEATS, r.value()))
+        .containsOnly(new Heartbeat(source, Instant.ofEpochMilli(watermark)));
+  }
+
+  private static final String[] NOV_7_TO_10 =
+      {"--data-dir", DATA.toString(), "--from", "2022-11-07", "--to", "2022-11-10", "--symbols", "META,QQQ"};
+
+  @Test
+  @DisplayName("replay ends with one heartbeat per partition, after every data record, at the largest event time published")
+  void replayFinalHeartbeat() {
+    assertThat(run(new ReplayCommand(), NOV_7_TO_10)).isZero();
+
+    List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    assertThat(sent.subList(0, sent.size() - 6)).noneMatch(CommandsTest::isHeartbeat);
+    assertThat(sent.subList(0, sent.size() - 6)).extracting(ProducerRecord::timestamp).last().isEqualTo(NOV_10_CLOSE);
+    assertOneRound(sent.subList(sent.size() - 6, sent.size()), "replay", NOV_10_CLOSE);
+    assertThat(out.toString()).containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z to 6 partitions of heartbeats$")
+        .containsPattern("(?m)^stock-ticks +16 +16 +0$");
+  }
+
+  @Test
+  @DisplayName("replay --no-heartbeat sends none and says nothing about it")
+  void replayNoHeartbeat() {
+    List<String> args = new ArrayList<>(List.of(NOV_7_TO_10));
+    args.add("--no-heartbeat");
+
+    assertThat(run(new ReplayCommand(), args.toArray(String[]::new))).isZero();
+
+    assertThat(producer.history()).hasSize(16 + 43).noneMatch(CommandsTest::isHeartbeat);
+    assertThat(out.toString()).doesNotContain("heartbeat");
+  }
+
+  @Test
+  @DisplayName("replay --dry-run says which heartbeat it would send, and makes no producer")
+  void replayDryRunHeartbeat() {
+    List<String> args = new ArrayList<>(List.of(NOV_7_TO_10));
+    args.add("--dry-run");
+
+    assertThat(run(new ReplayCommand(), args.toArray(String[]::new))).isZero();
+
+    assertThat(producerConfigs).isEmpty();
+    assertThat(out.toString())
+        .containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z would be sent to every partition of heartbeats$");
+  }
+
+  @Test
+  @DisplayName("replay with nothing to publish sends no heartbeat and says so")
+  void replayNothingPublished() {
+    assertThat(run(new ReplayCommand(), "--data-dir", DATA.toString(), "--from", "2030-01-01")).isZero();
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(out.toString()).containsPattern("(?m)^heartbeat  not sent: nothing was published$");
+  }
+
+  @Test
+  @DisplayName("paced replay: a heartbeat each time event time has advanced by --heartbeat-interval, sent after the data"
+      + " before it is acknowledged; the data and the final heartbeat are those of an unpaced replay")
+  void pacedReplayPeriodicHeartbeats() {
+    // QQQ and S0001 on 2024-01-02 and 01-03: OPEN 14:30Z, trades 15:35Z 16:40Z 17:45Z 18:50Z 19:55Z, CLOSE 21:00Z
+    String synthetic = "symbols=1,days=2,ticks-per-session=5,seed=3";
+    List<Boolean> dataAcknowledgedAtHeartbeat = new ArrayList<>();
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+      @Override
+      public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        if (isHeartbeat(record) && record.partition() == 0) {
+          dataAcknowledgedAtHeartbeat.add(flushed());
+        }
+        return super.send(record, callback);
+      }
+    };
+    AtomicLong clock = new AtomicLong();
+    ReplayCommand paced = new ReplayCommand();
+    paced.nanoTime = clock::get;
+    paced.sleeper = clock::addAndGet;
+
+    int exit = run(paced, "--synthetic", synthetic, "--speed", "3600", "--heartbeat-interval", "PT2H");
+
+    assertThat(exit).as("stderr: %s", err).isZero();
+    assertThat(clock.get()).as("paced: 30.5 h of event time at 3600x").isEqualTo(30_500_000_000L);
+    List<ProducerRecord<byte[], byte[]>> sent = List.copyOf(producer.history());
+    List<ProducerRecord<byte[], byte[]>> beats = heartbeats(sent);
+    List<Long> watermarks = new ArrayList<>();
+    for (int i = 0; i < beats.size(); i += 6) {
+      assertOneRound(beats.subList(i, i + 6), "replay", beats.get(i).timestamp());
+      watermarks.add(beats.get(i).timestamp());
+    }
+    assertThat(watermarks).extracting(Instant::ofEpochMilli).extracting(Instant::toString).containsExactly(
+        "2024-01-02T16:40:00Z", "2024-01-02T18:50:00Z", "2024-01-02T21:00:00Z",
+        "2024-01-03T14:30:00Z", "2024-01-03T16:40:00Z", "2024-01-03T18:50:00Z", "2024-01-03T21:00:00Z",
+        "2024-01-03T21:00:00Z");   // the last one: the final heartbeat
+    assertThat(dataAcknowledgedAtHeartbeat).hasSize(8).containsOnly(true);
+    // each periodic heartbeat follows the record that called for it, and nothing older comes after it
+    for (int i = 0; i < sent.size(); i++) {
+      if (isHeartbeat(sent.get(i)) && !isHeartbeat(sent.get(i - 1))) {
+        long watermark = sent.get(i).timestamp();
+        assertThat(sent.get(i - 1).timestamp()).isEqualTo(watermark);
+        assertThat(sent.subList(i, sent.size())).allSatisfy(r -> assertThat(r.timestamp()).isGreaterThanOrEqualTo(watermark));
+      }
+    }
+    assertThat(out.toString()).containsPattern(
+        "(?m)^heartbeat  2024-01-03T21:00:00Z to 6 partitions of heartbeats, after 7 periodic heartbeats$");
+
+    producer = newProducer();
+    assertThat(run(new ReplayCommand(), "--synthetic", synthetic)).isZero();
+    List<ProducerRecord<byte[], byte[]>> unpaced = producer.history();
+    assertThat(unpaced.stream().filter(r -> !isHeartbeat(r)).map(r -> r.timestamp() + " " + value(Topics.STOCK_TICKS, r.value())))
+        .containsExactlyElementsOf(sent.stream().filter(r -> !isHeartbeat(r))
+            .map(r -> r.timestamp() + " " + value(Topics.STOCK_TICKS, r.value())).toList());
+    assertThat(heartbeats(unpaced)).hasSize(6);
+    assertOneRound(heartbeats(unpaced), "replay", Instant.parse("2024-01-03T21:00:00Z").toEpochMilli());
+  }
+
+  @Test
+  @DisplayName("paced replay --dry-run: counts the periodic heartbeats it would send")
+  void pacedReplayDryRun() {
+    ReplayCommand paced = new ReplayCommand();
+    AtomicLong clock = new AtomicLong();
+    paced.nanoTime = clock::get;
+    paced.sleeper = clock::addAndGet;
+
+    assertThat(run(paced, "--dry-run", "--synthetic", "symbols=1,days=2,ticks-per-session=5,seed=3", "--speed", "3600",
+        "--heartbeat-interval", "PT2H")).isZero();
+
+    assertThat(out.toString()).containsPattern(
+        "(?m)^heartbeat  2024-01-03T21:00:00Z would be sent to every partition of heartbeats, after 7 periodic heartbeats$");
+  }
+
+  @Test
+  @DisplayName("--heartbeat-interval: positive, only with --speed, not with --no-heartbeat; exit 2 before any producer")
+  void heartbeatIntervalArguments() {
+    assertThat(run(new ReplayCommand(), "--synthetic", "--heartbeat-interval", "PT1H")).isEqualTo(2);
+    assertThat(err.toString()).contains(
+        "error: --heartbeat-interval needs --speed N: a replay as fast as possible sends only the final heartbeat");
+    assertThat(run(new ReplayCommand(), "--synthetic", "--speed", "60", "--heartbeat-interval", "PT0S")).isEqualTo(2);
+    assertThat(err.toString()).contains("error: --heartbeat-interval must be positive, not PT0S");
+    assertThat(run(new ReplayCommand(), "--synthetic", "--speed", "60", "--heartbeat-interval", "PT1H", "--no-heartbeat"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("error: --heartbeat-interval and --no-heartbeat contradict each other");
+    assertThat(run(new ReplayCommand(), "--synthetic", "--speed", "60", "--heartbeat-interval", "hourly")).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid value for option '--heartbeat-interval': cannot convert 'hourly' to class java.time.Duration");
+    assertThat(run(new ProduceTicksCommand(), "--heartbeat-interval", "PT1H", "--synthetic")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--heartbeat-interval'");
+    assertThat(producerConfigs).isEmpty();
+  }
+
+  @Test
+  @DisplayName("produce-ticks --heartbeat: after the ticks, one heartbeat per partition at the last trade time")
+  void produceTicksHeartbeat() throws Exception {
+    assertThat(run(new ProduceTicksCommand(), "--heartbeat", metaCsv().toString())).isZero();
+
+    List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    assertThat(sent.subList(0, 4)).extracting(ProducerRecord::topic).containsOnly("stock-ticks");
+    assertOneRound(sent.subList(4, sent.size()), "produce-ticks", NOV_10_CLOSE);
+    assertThat(out.toString()).containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z to 6 partitions of heartbeats$");
+  }
+
+  @Test
+  @DisplayName("produce-articles --heartbeat: the watermark is the largest publication time, not the last one")
+  void produceArticlesHeartbeat() {
+    int exit = runWithStdin(new ProduceArticlesCommand(),
+        "{\"id\":\"a1\",\"published_at\":\"2023-01-18T12:00:00Z\",\"title\":\"MSFT cuts 10,000\"}\n"
+            + "{\"id\":\"a2\",\"published_at\":\"2023-01-10T08:00:00Z\",\"title\":\"Older news\"}\n",
+        "--heartbeat");
+
+    assertThat(exit).isZero();
+    List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    assertThat(sent.subList(0, 2)).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("a1", "a2");
+    assertOneRound(sent.subList(2, sent.size()), "produce-articles", Instant.parse("2023-01-18T12:00:00Z").toEpochMilli());
+  }
+
+  @Test
+  @DisplayName("import-layoffs --heartbeat --dry-run: the heartbeat it would send, at the latest row's date")
+  void importLayoffsDryRunHeartbeat() {
+    assertThat(run(new ImportLayoffsCommand(), "--heartbeat", "--dry-run", DATA.resolve("layoffs.csv").toString())).isZero();
+
+    assertThat(producerConfigs).isEmpty();
+    assertThat(out.toString())
+        .containsPattern("(?m)^heartbeat  2026-01-28T05:00:00Z would be sent to every partition of heartbeats$");
+  }
+
+  @Test
+  @DisplayName("a missing heartbeats topic fails the run with exit 1 before any data is published")
+  void missingHeartbeatsTopic() throws Exception {
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(0), true, null, new ByteArraySerializer(), new ByteArraySerializer());
+
+    assertThat(run(new ProduceTicksCommand(), "--heartbeat", metaCsv().toString())).isEqualTo(1);
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(err.toString()).contains("error: heartbeat failed: topic heartbeats has no partitions (create it with create-topics)");
+    assertThat(out.toString()).containsPattern("(?m)^heartbeat  failed: topic heartbeats has no partitions");
+  }
+
+  @Test
+  @DisplayName("a heartbeat a partition does not acknowledge makes the command exit 1; the data stays published")
+  void failedHeartbeat() throws Exception {
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+      @Override
+      public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        if (isHeartbeat(record) && record.partition() == 2) {
+          throw new TimeoutException("Expiring 1 record(s) for heartbeats-2");
+        }
+        return super.send(record, callback);
+      }
+    };
+
+    assertThat(run(new ProduceTicksCommand(), "--heartbeat", metaCsv().toString())).isEqualTo(1);
+
+    assertThat(producer.history()).filteredOn(r -> !isHeartbeat(r)).hasSize(4);
+    String failure = "2022-11-10T21:00:00Z to 2 of 6 partitions of heartbeats:"
+        + " org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for heartbeats-2";
+    assertThat(err.toString()).contains("error: heartbeat failed: " + failure);
+    assertThat(out.toString()).contains("heartbeat  failed: " + failure).containsPattern("(?m)^stock-ticks +4 +4 +0$");
+  }
+
+  @Test
+  @DisplayName("no heartbeat after a failed data send: the data it would vouch for is not all there")
+  void noHeartbeatAfterFailedSend() throws Exception {
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+      @Override
+      public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        Future<RecordMetadata> f = super.send(record, callback);
+        errorNext(new TimeoutException("Expiring 1 record(s) for stock-ticks-0"));
+        return f;
+      }
+    };
+
+    assertThat(run(new ProduceTicksCommand(), "--heartbeat", metaCsv().toString())).isEqualTo(1);
+
+    assertThat(producer.history()).noneMatch(CommandsTest::isHeartbeat);
+    assertThat(out.toString()).containsPattern("(?m)^heartbeat  not sent: the run did not complete$");
   }
 }

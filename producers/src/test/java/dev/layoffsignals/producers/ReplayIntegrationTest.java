@@ -10,6 +10,7 @@ import dev.layoffsignals.producers.replay.EventTimeMerger;
 import dev.layoffsignals.producers.replay.ReplayFilter;
 import dev.layoffsignals.producers.ticks.TickCsvSource;
 import dev.layoffsignals.registry.LocalSchemaRegistry;
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.topics.Topic;
 import dev.layoffsignals.topics.Topics;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,7 +47,10 @@ import picocli.CommandLine;
  * {@code replay} against a real broker and a real schema registry: a slice of the real data
  * (2022-10-01 .. 2022-11-30: META and QQQ, every layoffs.fyi row of the period, the corpus
  * articles of the period) is published, read back, and compared record by record with what the
- * parsers yield for the same slice: same keys, values and timestamps, in event-time order per key.
+ * parsers yield for the same slice: same keys, values and timestamps, in event-time order per key;
+ * then one heartbeat per partition of heartbeats, at the largest event time replayed.
+ *
+ * <p>Each test reads from the end offsets before its replay, so the tests do not depend on their order.
  */
 class ReplayIntegrationTest {
 
@@ -53,7 +58,7 @@ class ReplayIntegrationTest {
   private static final Path ARTICLES = Path.of("src/test/resources/corpus/articles.jsonl");
   private static final LocalDate FROM = LocalDate.of(2022, 10, 1);
   private static final LocalDate TO = LocalDate.of(2022, 11, 30);
-  private static final List<Topic<String, ? extends SpecificRecord>> INPUTS =
+  private static final List<Topic<String, ? extends SpecificRecord>> DATA_TOPICS =
       List.of(Topics.ARTICLES, Topics.STOCK_TICKS, Topics.LAYOFF_RECORDS);
 
   @TempDir
@@ -67,7 +72,8 @@ class ReplayIntegrationTest {
     kafka = LocalKafka.startInProcess(workDir.resolve("kafka"));
     registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin.createTopics(INPUTS.stream().map(t -> t.newTopic(Optional.empty(), (short) 1)).toList()).all().get();
+      // the catalogue's inputs: the three data topics and heartbeats, 6 partitions each
+      admin.createTopics(Topics.INPUTS.stream().map(t -> t.newTopic(Optional.empty(), (short) 1)).toList()).all().get();
     }
   }
 
@@ -106,16 +112,12 @@ class ReplayIntegrationTest {
   @Test
   @DisplayName("a replayed slice reads back with exactly the expected keys, values and timestamps, in event-time order per key")
   void replaySlice() throws Exception {
+    Map<TopicPartition, Long> dataStart = endOffsets(DATA_TOPICS);
+    Map<TopicPartition, Long> heartbeatStart = endOffsets(List.of(Topics.HEARTBEATS));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    ReplayCommand replay = new ReplayCommand();
-    replay.environment = Map.of();
-    CommandLine cl = new CommandLine(replay);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
 
-    int exit = cl.execute("--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
-        "--no-progress", "--data-dir", DATA.toString(), "--articles", ARTICLES.toString(),
+    int exit = replay(out, err, "--data-dir", DATA.toString(), "--articles", ARTICLES.toString(),
         "--from", FROM.toString(), "--to", TO.toString(), "--symbols", "META,QQQ");
 
     assertThat(exit).as("exit code; stderr: %s", err).isZero();
@@ -127,7 +129,7 @@ class ReplayIntegrationTest {
         .containsPattern("(?m)^layoff-records +340 +340 +0$")
         .containsPattern("(?m)^articles +2 +2 +0$");
 
-    Map<String, List<String>> actual = readBack(total);
+    Map<String, List<String>> actual = readBack(dataStart, total);
 
     assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach((key, records) -> assertThat(actual.get(key)).as(key).containsExactlyElementsOf(records));
@@ -143,25 +145,106 @@ class ReplayIntegrationTest {
         .flatExtracting(Map.Entry::getValue)
         .anySatisfy(r -> assertThat(r).startsWith(Instant.parse("2022-11-09T05:00:00Z").toEpochMilli() + " ")
             .contains("\"company\": \"Meta\"", "\"ticker\": \"META\"", "\"headcount\": 11000"));
+
+    // the final heartbeat: exactly one per partition, after the data, at the largest event time replayed
+    long maxEventTime = expected.values().stream().flatMap(List::stream)
+        .mapToLong(r -> Long.parseLong(r.substring(0, r.indexOf(' ')))).max().orElseThrow();
+    assertThat(Instant.ofEpochMilli(maxEventTime)).isEqualTo(Instant.parse("2022-11-30T21:00:00Z"));   // the last close
+    assertThat(out.toString()).containsPattern("(?m)^heartbeat  2022-11-30T21:00:00Z to 6 partitions of heartbeats$");
+    Map<Integer, List<String>> heartbeats = readHeartbeats(heartbeatStart);
+    assertThat(heartbeats).hasSize(Topics.HEARTBEATS.partitions());
+    heartbeats.forEach((partition, records) -> assertThat(records).as("partition %d", partition).containsExactly(
+        "key=null timestamp=" + maxEventTime + " " + new Heartbeat("replay", Instant.ofEpochMilli(maxEventTime))));
   }
 
-  /** Everything on the three input topics, decoded with the catalogue's serdes, grouped by topic/key in offset order. */
-  private static Map<String, List<String>> readBack(int total) {
-    Map<String, Object> config = Map.of(
+  @Test
+  @DisplayName("replay --no-heartbeat publishes the data and no heartbeat")
+  void noHeartbeat() throws Exception {
+    Map<TopicPartition, Long> ticksStart = endOffsets(List.of(Topics.STOCK_TICKS));
+    Map<TopicPartition, Long> heartbeatStart = endOffsets(List.of(Topics.HEARTBEATS));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit = replay(out, err, "--data-dir", DATA.toString(), "--from", "2022-11-01", "--to", "2022-11-02",
+        "--symbols", "META", "--no-heartbeat");
+
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    // 2 sessions x META x (OPEN + CLOSE), all acknowledged, so all in the log now
+    assertThat(added(ticksStart, endOffsets(List.of(Topics.STOCK_TICKS)))).isEqualTo(4);
+    assertThat(endOffsets(List.of(Topics.HEARTBEATS))).isEqualTo(heartbeatStart);
+    assertThat(out.toString()).doesNotContain("heartbeat");
+  }
+
+  /** Runs replay against the test's broker and registry. */
+  private static int replay(StringWriter out, StringWriter err, String... args) {
+    ReplayCommand replay = new ReplayCommand();
+    replay.environment = Map.of();
+    CommandLine cl = new CommandLine(replay);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+        "--schema-registry-url", registry.url(), "--no-progress"));
+    all.addAll(List.of(args));
+    return cl.execute(all.toArray(String[]::new));
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    Map<String, Deserializer<?>> values = new LinkedHashMap<>();
-    Map<String, Object> serdeConfig = Map.of("schema.registry.url", registry.url());
-    INPUTS.forEach(t -> values.put(t.name(), t.valueSerde(serdeConfig).deserializer()));
-    Map<String, List<String>> byKey = new LinkedHashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+  }
+
+  /** The end offset of every partition of the topics. */
+  private static Map<TopicPartition, Long> endOffsets(List<? extends Topic<?, ?>> topics) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = new ArrayList<>();
-      for (Topic<?, ?> t : INPUTS) {
+      for (Topic<?, ?> t : topics) {
         consumer.partitionsFor(t.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
       }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      return Map.copyOf(consumer.endOffsets(partitions));
+    }
+  }
+
+  private static long added(Map<TopicPartition, Long> before, Map<TopicPartition, Long> after) {
+    return after.entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum();
+  }
+
+  /** The records of heartbeats from the given offsets to the end, per partition, decoded. */
+  private static Map<Integer, List<String>> readHeartbeats(Map<TopicPartition, Long> start) {
+    Map<TopicPartition, Long> end = endOffsets(List.of(Topics.HEARTBEATS));
+    Deserializer<Heartbeat> values = Topics.HEARTBEATS.valueSerde(Map.of("schema.registry.url", registry.url())).deserializer();
+    Map<Integer, List<String>> byPartition = new TreeMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      consumer.assign(start.keySet());
+      start.forEach(consumer::seek);
+      long expected = added(start, end);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      int read = 0;
+      while (read < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add("key=" + (r.key() == null ? "null" : "bytes")
+              + " timestamp=" + r.timestamp() + " " + values.deserialize(r.topic(), r.value()));
+          read++;
+        }
+      }
+      assertThat(read).as("heartbeats read back within 30 s").isEqualTo(expected);
+    }
+    return byPartition;
+  }
+
+  /**
+   * Everything on the three data topics from the given offsets, decoded with the catalogue's serdes,
+   * grouped by topic/key in offset order.
+   */
+  private static Map<String, List<String>> readBack(Map<TopicPartition, Long> start, int total) {
+    Map<String, Deserializer<?>> values = new LinkedHashMap<>();
+    Map<String, Object> serdeConfig = Map.of("schema.registry.url", registry.url());
+    DATA_TOPICS.forEach(t -> values.put(t.name(), t.valueSerde(serdeConfig).deserializer()));
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      consumer.assign(start.keySet());
+      start.forEach(consumer::seek);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       int read = 0;
       while (read < total && System.nanoTime() < deadline) {

@@ -15,6 +15,9 @@ public final class Pacer {
     void sleepNanos(long nanos) throws InterruptedException;
   }
 
+  /** Sleeps the current thread. */
+  public static final Sleeper THREAD_SLEEP = nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+
   /** Do not sleep for less than this: the OS would oversleep, and the producer batches anyway. */
   private static final long MIN_SLEEP_NANOS = 1_000_000;
 
@@ -36,7 +39,7 @@ public final class Pacer {
 
   /** A pacer on the system clock. */
   public static Pacer of(double speed) {
-    return new Pacer(speed, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    return new Pacer(speed, System::nanoTime, THREAD_SLEEP);
   }
 
   public double speed() {
