@@ -6,7 +6,21 @@ import dev.layoffsignals.registry.LocalSchemaRegistry;
 import dev.layoffsignals.topics.Topic;
 import dev.layoffsignals.topics.TopicCreator;
 import dev.layoffsignals.topics.Topics;
+import dev.layoffsignals.schemas.MarketReaction;
+import dev.layoffsignals.schemas.ReactionWindow;
+import dev.layoffsignals.serde.AvroSerdeConfig;
+import dev.layoffsignals.streams.LayoffSignalsTopology;
+import dev.layoffsignals.streams.app.Backlog;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +48,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Start a real single-node Kafka broker (child JVM, KRaft, 127.0.0.1), the local schema registry, "
-            + "create the topics and replay the bundled real data (layoffs.fyi records and daily prices) "
-            + "at full speed; then print what was published and keep everything running until Ctrl-C.",
+            + "create the topics, start the topology with its HTTP server (dashboard, query API, /metrics), "
+            + "and replay the bundled real data (layoffs.fyi records and daily prices) at full speed; once it is "
+            + "processed, print the largest market reactions and the monthly market-wide aggregates, and serve "
+            + "http://127.0.0.1:8080 until Ctrl-C.",
         "Everything runs in the work directory, wiped at start unless --keep; Ctrl-C stops every process."
     })
 public final class DemoCommand implements Callable<Integer> {
+
+  static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(10);
 
   @Spec
   CommandSpec spec;
@@ -60,6 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--registry-port", defaultValue = "0", description = "Schema registry port on 127.0.0.1 (default: any free port).")
   int registryPort;
+
+  @Option(names = "--http-port", defaultValue = "8080", description = "Port of the dashboard and API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port).")
+  int httpPort;
 
   @Option(names = "--exit-when-done", description = "Exit after the summary instead of running until Ctrl-C (for scripts and tests).")
   boolean exitWhenDone;
@@ -93,30 +114,104 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("Topics:           %s%n", topics.stream().map(TopicCreator.Result::topic).collect(Collectors.joining(", ")));
       out.flush();
 
-      int replayed = replay(kafka.bootstrapServers(), registry.url());
-      if (replayed != 0) {
-        spec.commandLine().getErr().println("The replay failed (exit code " + replayed + "); see above.");
-        return replayed;
-      }
-      printTopicCounts(admin, out);
+      try (RunningInstance instance = RunningInstance.start(streamsSettings(kafka.bootstrapServers(), registry.url()))) {
+        String url = instance.server().url();
+        out.printf("Topology:         running, %d input partitions; dashboard and API at %s%n", instance.app().inputPartitions(), url);
+        out.flush();
 
-      if (exitWhenDone) {
+        if (keep && hasInput(admin)) {
+          out.printf("Kept data:        the topics already hold a replay (--keep); nothing replayed%n");
+        } else {
+          int replayed = replay(kafka.bootstrapServers(), registry.url());
+          if (replayed != 0) {
+            spec.commandLine().getErr().println("The replay failed (exit code " + replayed + "); see above.");
+            return replayed;
+          }
+        }
+        long started = System.nanoTime();
+        if (!awaitProcessed(instance, admin, stop)) {
+          return 130; // interrupted by Ctrl-C while processing
+        }
+        out.printf("Processed:        everything, %.1f s after the replay%n", (System.nanoTime() - started) / 1e9);
+        printTopicCounts(admin, out);
+        DemoSummary.print(out,
+            ViewContents.all(instance.app().streams(), LayoffSignalsTopology.Names.REACTIONS_VIEW, MarketReaction.class),
+            ViewContents.all(instance.app().streams(), LayoffSignalsTopology.Names.WINDOWS_VIEW, ReactionWindow.class));
+
+        if (exitWhenDone) {
+          return 0;
+        }
+        out.printf("%nDashboard: %s   API: %s/api/reactions?ticker=META   Metrics: %s/metrics%n"
+            + "Kafka: %s   Schema registry: %s%n"
+            + "Try, in another terminal:%n"
+            + "  ./layoff-signals produce-articles --bootstrap-servers %s --schema-registry-url %s FILE.jsonl%n"
+            + "Press Ctrl-C to stop every process.%n", url, url, url, kafka.bootstrapServers(), registry.url(),
+            kafka.bootstrapServers(), registry.url());
+        out.flush();
+        stop.await();
+        out.println("Stopping...");
+        out.flush();
         return 0;
       }
-      out.printf("%nRunning. Try, in another terminal:%n"
-          + "  ./layoff-signals produce-articles --bootstrap-servers %s --schema-registry-url %s FILE.jsonl%n"
-          + "Press Ctrl-C to stop every process.%n", kafka.bootstrapServers(), registry.url());
-      out.flush();
-      stop.await();
-      out.println("Stopping...");
-      out.flush();
-      return 0;
     } finally {
       stopped.countDown();
       if (stop.getCount() > 0) { // not stopped by Ctrl-C: the hook has not run and is not needed
         removeHook(hook);
       }
     }
+  }
+
+  /** The topology's settings in the demo: this broker and registry, state in the work directory, the dashboard's port. */
+  private Map<String, String> streamsSettings(String bootstrapServers, String registryUrl) throws IOException {
+    Map<String, String> settings = new TreeMap<>();
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "layoff-signals-demo");
+    settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+    settings.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state").toAbsolutePath().toString());
+    settings.put(RunningInstance.HTTP_HOST, "127.0.0.1");
+    settings.put(RunningInstance.HTTP_PORT, Integer.toString(httpPort == 0 ? freePort() : httpPort));
+    return settings;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static boolean hasInput(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin.describeTopics(List.of(Topics.STOCK_TICKS.name())).allTopicNames().get().values()
+        .forEach(d -> d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+    return admin.listOffsets(request).all().get().values().stream().anyMatch(i -> i.offset() > 0);
+  }
+
+  /**
+   * Until the topology has processed everything (see {@link dev.layoffsignals.streams.app.Backlog}),
+   * with a progress line; false when Ctrl-C came first.
+   */
+  private boolean awaitProcessed(RunningInstance instance, Admin admin, CountDownLatch stop) throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (instance.app().stopped().isDone()) {
+        throw new IllegalStateException("Kafka Streams stopped (" + instance.app().stopped().join() + "); see the log above");
+      }
+      if (instance.app().streams().state() == KafkaStreams.State.RUNNING) {
+        Backlog backlog = instance.app().backlog(admin);
+        if (backlog.isEmpty()) {
+          err.print("\r\033[K");
+          err.flush();
+          return true;
+        }
+        err.printf("\r\033[KProcessing:       %,d records left", backlog.remaining());
+        err.flush();
+      }
+      if (stop.await(250, TimeUnit.MILLISECONDS)) { // the polling interval, or Ctrl-C
+        return false;
+      }
+    }
+    throw new IllegalStateException("The topology has not processed the replay within " + PROCESSING_TIMEOUT);
   }
 
   private int replay(String bootstrapServers, String registryUrl) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         + "emits market-reaction event studies, on Kafka Streams.",
     subcommands = {
         DemoCommand.class,
+        StreamsCommand.class,
         ExtractCommand.class,
         ProduceArticlesCommand.class,
         ProduceTicksCommand.class,

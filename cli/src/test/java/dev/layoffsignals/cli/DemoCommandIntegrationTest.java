@@ -1,5 +1,11 @@
 package dev.layoffsignals.cli;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -12,6 +18,26 @@ import picocli.CommandLine;
 
 /** The demo path on a real broker in a child JVM, as a user runs it with --exit-when-done. */
 class DemoCommandIntegrationTest {
+
+  /** The broker's, the registry's and the HTTP server's ports, as the demo prints them. */
+  static List<String> ports(String output) {
+    Matcher m = Pattern.compile("(?:Kafka broker: +|Schema registry: +http://|API at http://)127\\.0\\.0\\.1:(\\d+)").matcher(output);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    assertThat(out).as("ports printed").hasSize(3);
+    return out;
+  }
+
+  static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
 
   @TempDir
   Path workDir;
@@ -26,7 +52,7 @@ class DemoCommandIntegrationTest {
     cli.setErr(new PrintWriter(err, true));
 
     int exit = cli.execute("demo", "--exit-when-done", "--work-dir", workDir.toString(),
-        "--data-dir", Path.of("..", "data", "historical").toString(), "--partitions", "2");
+        "--data-dir", Path.of("..", "data", "historical").toString(), "--partitions", "2", "--http-port", "0");
 
     assertThat(exit).as("exit code; stderr: %s", err).isZero();
     // 9 price files x 1,255 days x (open + close), and every row of the layoffs.fyi export
@@ -34,7 +60,15 @@ class DemoCommandIntegrationTest {
         .containsPattern("stock-ticks\\s+22,590")
         .containsPattern("layoff-records\\s+4,277")
         .containsPattern("articles\\s+0")
-        .contains("Schema registry:  http://127.0.0.1:");
+        .containsPattern("heartbeats\\s+2\n")
+        .contains("Schema registry:  http://127.0.0.1:")
+        .contains("Processed:        everything")
+        // the summary: Meta's 11,000 job cuts of 2022-11-09, day-0 return +5.18 %, settled
+        .containsPattern("Meta\\s+META\\s+2022-11-09\\s+11,000\\s+\\+5\\.18 %\\s+\\S+ %\\s+\\S+ %\\s+FINAL")
+        .containsPattern("Market-wide, by month[^\n]*\n[^\n]*\n(\\s+20\\d\\d-\\d\\d .*\n){12}");
+    for (String port : ports(out.toString())) {
+      assertThat(listening(Integer.parseInt(port))).as("port %s still listening", port).isFalse();
+    }
     assertThat(ProcessHandle.current().descendants().filter(p -> !before.contains(p)).filter(ProcessHandle::isAlive).toList())
         .as("child processes left running").isEmpty();
   }

@@ -53,7 +53,9 @@ public final class CloseHistory {
       if (i > 0 && epochDays[i] <= epochDays[i - 1]) {
         throw new IllegalArgumentException("days are not strictly ascending at index " + i);
       }
-      requireValidClose(LocalDate.ofEpochDay(epochDays[i]), closes[i]);
+      if (!isValidClose(closes[i])) { // checked without building a date: decoding stored histories runs this often
+        requireValidClose(LocalDate.ofEpochDay(epochDays[i]), closes[i]);
+      }
     }
     return new CloseHistory(capacity, epochDays.clone(), closes.clone());
   }
@@ -187,8 +189,12 @@ public final class CloseHistory {
     return List.copyOf(list);
   }
 
+  private static boolean isValidClose(double close) {
+    return close > 0 && !Double.isInfinite(close);
+  }
+
   static void requireValidClose(LocalDate date, double close) {
-    if (!(close > 0) || Double.isInfinite(close)) {
+    if (!isValidClose(close)) {
       throw new IllegalArgumentException("close of " + date + " must be positive and finite, was " + close);
     }
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,9 +38,11 @@ public final class LayoffSignalsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics kafkaMetrics;
   private final int inputPartitions;
+  private final CompletableFuture<KafkaStreams.State> stopped;
 
   private LayoffSignalsApp(Map<String, Object> config, Topology topology, KafkaStreams streams,
-      KafkaStreamsMetrics kafkaMetrics, int inputPartitions) {
+      KafkaStreamsMetrics kafkaMetrics, int inputPartitions, CompletableFuture<KafkaStreams.State> stopped) {
+    this.stopped = stopped;
     this.config = config;
     this.topology = topology;
     this.streams = streams;
@@ -81,13 +84,24 @@ public final class LayoffSignalsApp implements AutoCloseable {
       LOG.error("Stream thread failed; shutting this instance down", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
-    streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+    CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
+    streams.setStateListener((now, before) -> {
+      LOG.info("Kafka Streams state {} -> {}", before, now);
+      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+        stopped.complete(now);
+      }
+    });
     KafkaStreamsMetrics kafkaMetrics = new KafkaStreamsMetrics(streams);
     kafkaMetrics.bindTo(registry);
     Gauge.builder("layoff.signals.streams.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
         .description("1 while Kafka Streams is RUNNING").register(registry);
     streams.start();
-    return new LayoffSignalsApp(config, topology, streams, kafkaMetrics, partitions);
+    return new LayoffSignalsApp(config, topology, streams, kafkaMetrics, partitions, stopped);
+  }
+
+  /** Completes with ERROR or NOT_RUNNING once Kafka Streams has stopped, by {@link #close} or by a failure. */
+  public CompletableFuture<KafkaStreams.State> stopped() {
+    return stopped;
   }
 
   public KafkaStreams streams() {

@@ -15,7 +15,9 @@ import dev.layoffsignals.streams.time.WatermarkTracker;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,6 +43,13 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
   private final AnnouncementEvaluator evaluator;
   private final CloseRetention retention;
   private KeyValueStore<String, CloseHistory> closes;
+  /**
+   * The histories read or written since {@link #init}, decoded: every close and every clock
+   * advance reads the benchmark's and the symbol's, and decoding them each time dominated the
+   * cost. Written through to the store, which stays the truth; rebuilt from it after every
+   * (re)initialisation of the task, so a task restored after a failure never sees a stale entry.
+   */
+  private Map<String, CloseHistory> decodedCloses;
   private KeyValueStore<String, List<OpenAnnouncement>> open;
   private KeyValueStore<Integer, Long> watermarks;
   private ProcessorContext<String, ReactOutput> context;
@@ -59,6 +68,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
   public void init(ProcessorContext<String, ReactOutput> context) {
     this.context = context;
     this.closes = context.getStateStore(closesStoreName);
+    this.decodedCloses = new HashMap<>();
     this.open = context.getStateStore(openStoreName);
     this.watermarks = context.getStateStore(watermarksStoreName);
   }
@@ -95,11 +105,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
   }
 
   private void onClose(Close close, long timestamp) {
-    CloseHistory history = closes.get(close.symbol());
-    if (history == null) {
-      history = CloseHistory.empty(CloseRetention.CAPACITY);
-    }
-    closes.put(close.symbol(), history.with(close.date(), close.close()));
+    putHistory(close.symbol(), history(close.symbol()).with(close.date(), close.close()));
     long clock = clock();
     if (close.symbol().equals(benchmark)) {
       evaluateAll(clock, timestamp);
@@ -148,11 +154,11 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
         oldestOpen = CloseRetention.earliest(oldestOpen, o.announcement().getAnnouncedAt());
       }
     }
-    CloseHistory benchmarkCloses = closes.get(benchmark);
-    if (benchmarkCloses != null) {
+    CloseHistory benchmarkCloses = history(benchmark);
+    if (!benchmarkCloses.isEmpty()) {
       CloseHistory pruned = retention.prune(benchmarkCloses, benchmarkCloses, keepFrom(clock, oldestOpen));
       if (pruned != benchmarkCloses) {
-        closes.put(benchmark, pruned);
+        putHistory(benchmark, pruned);
       }
     }
     for (KeyValue<String, List<OpenAnnouncement>> entry : all) {
@@ -185,7 +191,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     if (!key.equals(benchmark) && !symbolCloses.isEmpty()) {
       CloseHistory pruned = retention.prune(symbolCloses, benchmarkCloses, keepFrom(clock, oldestOpen));
       if (pruned != symbolCloses) {
-        closes.put(key, pruned);
+        putHistory(key, pruned);
       }
     }
   }
@@ -200,8 +206,20 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
   }
 
   private CloseHistory history(String symbol) {
-    CloseHistory h = closes.get(symbol);
-    return h == null ? CloseHistory.empty(CloseRetention.CAPACITY) : h;
+    CloseHistory h = decodedCloses.get(symbol);
+    if (h == null) {
+      h = closes.get(symbol);
+      if (h == null) {
+        return CloseHistory.empty(CloseRetention.CAPACITY);
+      }
+      decodedCloses.put(symbol, h);
+    }
+    return h;
+  }
+
+  private void putHistory(String symbol, CloseHistory history) {
+    closes.put(symbol, history);
+    decodedCloses.put(symbol, history);
   }
 
   private void store(String key, List<OpenAnnouncement> list) {

@@ -1,0 +1,121 @@
+package dev.layoffsignals.cli;
+
+import dev.layoffsignals.query.QueryServer;
+import dev.layoffsignals.streams.app.LayoffSignalsApp;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One instance of the application as it runs for real: the topology ({@link LayoffSignalsApp}),
+ * the Prometheus registry with the JVM, process, Kafka Streams and domain meters, and the HTTP
+ * server (query API, dashboard, /metrics, /health, /ready). The {@code streams} command and the
+ * demo both run one.
+ */
+final class RunningInstance implements AutoCloseable {
+
+  /** Address the HTTP server binds to (default 127.0.0.1; 0.0.0.0 in a container). */
+  static final String HTTP_HOST = "http.host";
+  /** Port of the HTTP server (default 8080). */
+  static final String HTTP_PORT = "http.port";
+  static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+  static final int DEFAULT_HTTP_PORT = 8080;
+
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gc;
+  private final LayoffSignalsApp app;
+  private final QueryServer server;
+
+  private RunningInstance(PrometheusMeterRegistry registry, JvmGcMetrics gc, LayoffSignalsApp app, QueryServer server) {
+    this.registry = registry;
+    this.gc = gc;
+    this.app = app;
+    this.server = server;
+  }
+
+  /**
+   * Starts the topology and the HTTP server.
+   *
+   * @param settings every setting (Kafka Streams', the clients', the registry's, ours, and
+   *     {@value #HTTP_HOST} / {@value #HTTP_PORT}); {@code application.server}, the address other
+   *     instances use to reach this one, defaults to the HTTP host and port
+   */
+  static RunningInstance start(Map<String, String> settings) throws Exception {
+    Map<String, String> streamsSettings = new TreeMap<>(settings);
+    String host = orDefault(streamsSettings.remove(HTTP_HOST), DEFAULT_HTTP_HOST);
+    int port = Integer.parseInt(orDefault(streamsSettings.remove(HTTP_PORT), Integer.toString(DEFAULT_HTTP_PORT)).trim());
+    HostInfo advertised = advertised(streamsSettings.get(StreamsConfig.APPLICATION_SERVER_CONFIG), host, port);
+    streamsSettings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    LayoffSignalsApp app = null;
+    try {
+      app = LayoffSignalsApp.start(streamsSettings, registry);
+      QueryServer server = QueryServer.start(new QueryServer.Config(host, port, advertised), app.streams(), registry);
+      return new RunningInstance(registry, gc, app, server);
+    } catch (Exception | Error e) {
+      if (app != null) {
+        app.close();
+      }
+      gc.close();
+      registry.close();
+      throw e;
+    }
+  }
+
+  /** {@code application.server} if set, else the HTTP address (the host name when bound to every interface). */
+  static HostInfo advertised(String applicationServer, String httpHost, int httpPort) throws UnknownHostException {
+    if (applicationServer != null && !applicationServer.isBlank()) {
+      return HostInfo.buildFromEndpoint(applicationServer.trim());
+    }
+    String host = httpHost.equals("0.0.0.0") || httpHost.equals("::") ? InetAddress.getLocalHost().getHostName() : httpHost;
+    return new HostInfo(host, httpPort);
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  LayoffSignalsApp app() {
+    return app;
+  }
+
+  QueryServer server() {
+    return server;
+  }
+
+  /** Stops the HTTP server first (no query reaches a closing store), then Kafka Streams, then the meters. */
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      try {
+        app.close();
+      } finally {
+        gc.close();
+        registry.close();
+      }
+    }
+  }
+}

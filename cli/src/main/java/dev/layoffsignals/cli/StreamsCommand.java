@@ -1,0 +1,130 @@
+package dev.layoffsignals.cli;
+
+import dev.layoffsignals.config.Settings;
+import dev.layoffsignals.streams.StreamsConfigs;
+import dev.layoffsignals.streams.app.InputTopicsException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code streams}: runs one instance of the topology against an existing Kafka cluster and schema
+ * registry, with its HTTP server, until stopped. What docker-compose runs.
+ */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run the topology against an existing Kafka and schema registry, and serve the query API, the dashboard,"
+            + " /metrics, /health and /ready over HTTP, until stopped (Ctrl-C or SIGTERM).",
+        "Settings, later layers winning: the defaults in the jar (layoff-signals-streams.properties), --config FILE,"
+            + " environment variables (KAFKA_*, SCHEMA_REGISTRY_*, APPLICATION_SERVER, STATE_DIR, HTTP_HOST, HTTP_PORT, ...),"
+            + " -p KEY=VALUE, then the flags below. See docs/configuration.md.",
+        "Exit codes: 0 stopped; 1 Kafka Streams failed; 2 bad settings or topics that do not fit."
+    })
+public final class StreamsCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsCommand.class);
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file of settings (any Kafka Streams, client or registry setting, and ours).")
+  Path configFile;
+
+  @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE", description = "One setting; repeatable; wins over the file and the environment.")
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka brokers (bootstrap.servers).")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry (schema.registry.url).")
+  String schemaRegistryUrl;
+
+  @Option(names = "--http-host", paramLabel = "HOST", description = "Address the HTTP server binds to (http.host; default 127.0.0.1).")
+  String httpHost;
+
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the HTTP server (http.port; default 8080).")
+  Integer httpPort;
+
+  @Option(names = "--application-server", paramLabel = "HOST:PORT",
+      description = "How other instances reach this one's HTTP server (application.server; default the HTTP host and port).")
+  String applicationServer;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory (state.dir).")
+  Path stateDir;
+
+  /** The environment; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    Settings settings = settings();
+    LOG.info("Effective configuration (secrets masked):\n{}", settings.describe());
+
+    CountDownLatch signalled = new CountDownLatch(1);
+    CountDownLatch wake = new CountDownLatch(1); // a signal, or Kafka Streams stopping by itself
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      signalled.countDown();
+      wake.countDown();
+      try {
+        closed.await(); // the JVM halts when hooks return: wait until everything is closed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "streams-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (RunningInstance instance = RunningInstance.start(settings.asMap())) {
+      LOG.info("Serving {} (application.server {})", instance.server().url(), instance.app().config().get("application.server"));
+      CompletableFuture<KafkaStreams.State> stopped = instance.app().stopped();
+      stopped.whenComplete((state, failure) -> wake.countDown());
+      wake.await();
+      if (stopped.isDone() && signalled.getCount() > 0) {
+        err.println("Kafka Streams stopped (" + stopped.join() + "); see the log above.");
+        return 1;
+      }
+      return 0;
+    } catch (InputTopicsException e) {
+      err.println(e.getMessage());
+      return 2;
+    } finally {
+      closed.countDown();
+      if (signalled.getCount() > 0) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running and finds everything closed
+        }
+      }
+    }
+  }
+
+  Settings settings() {
+    return Settings.defaults(StreamsConfigs.DEFAULTS_RESOURCE)
+        .withOptionalFile(Optional.ofNullable(configFile))
+        .withEnvironment(environment)
+        .withAll(properties)
+        .with("bootstrap.servers", bootstrapServers)
+        .with("schema.registry.url", schemaRegistryUrl)
+        .with(RunningInstance.HTTP_HOST, httpHost)
+        .with(RunningInstance.HTTP_PORT, httpPort)
+        .with("application.server", applicationServer)
+        .with("state.dir", stateDir)
+        .build();
+  }
+}
