@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.layoffsignals.query.browser.HeadlessChromium;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -193,6 +194,26 @@ class SingleInstanceIntegrationTest {
       created.close(Duration.ofSeconds(10));
     } finally {
       metrics.close();
+    }
+  }
+
+  @Test
+  @DisplayName("the dashboard in headless Chromium, after the replay: Meta's 2022-11-09 layoff with its +5.18 % day-0 return, no console error")
+  void dashboardInARealBrowser() {
+    try (HeadlessChromium chromium = HeadlessChromium.launch()) { // skips when there is no Chromium
+      chromium.navigate(base + "/");
+      String rows = "[...document.querySelectorAll('#announcements tbody tr[data-id]')]";
+      chromium.waitFor(rows + ".length > 0", RunningStack.WAIT);
+      assertThat(chromium.evaluate("document.title", String.class)).isEqualTo("Layoff Signals");
+      chromium.waitFor("document.querySelectorAll('#market-chart svg rect.bar-month').length >= 12", RunningStack.WAIT);
+
+      chromium.evaluate("(() => { const input = document.getElementById('ticker-filter');"
+          + " input.value = 'META'; input.dispatchEvent(new Event('input', { bubbles: true })); })()");
+      // columns: company, ticker, announced, day 0, headcount, share, status, day-0 return, ...
+      chromium.waitFor(rows + ".some(tr => tr.cells[1].textContent === 'META' && tr.cells[3].textContent === '2022-11-09'"
+          + " && tr.cells[4].textContent === '11,000' && tr.cells[6].textContent === 'FINAL'"
+          + " && tr.cells[7].textContent === '+5.18 %')", RunningStack.WAIT);
+      assertThat(chromium.problems()).as("console messages, exceptions, failed requests").isEmpty();
     }
   }
 }
