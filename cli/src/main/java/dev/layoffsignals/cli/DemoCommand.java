@@ -18,7 +18,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -88,18 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        stopped.await(); // the JVM halts when hooks return: wait until every process is closed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (LocalKafka kafka = LocalKafka.builder()
+    try (ShutdownSignal stop = ShutdownSignal.install("demo-shutdown");
+        LocalKafka kafka = LocalKafka.builder()
             .workDir(workDir.resolve("kafka"))
             .brokerPort(kafkaPort)
             .keepData(keep)
@@ -153,11 +141,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-    } finally {
-      stopped.countDown();
-      if (stop.getCount() > 0) { // not stopped by Ctrl-C: the hook has not run and is not needed
-        removeHook(hook);
-      }
     }
   }
 
@@ -193,7 +176,7 @@ public final class DemoCommand implements Callable<Integer> {
    * Until the topology has processed everything (see {@link dev.layoffsignals.streams.app.Backlog}),
    * with a progress line; false when Ctrl-C came first.
    */
-  private boolean awaitProcessed(RunningInstance instance, Admin admin, CountDownLatch stop) throws Exception {
+  private boolean awaitProcessed(RunningInstance instance, Admin admin, ShutdownSignal stop) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -210,7 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
         err.printf("\r\033[KProcessing:       %,d records left", backlog.remaining());
         err.flush();
       }
-      if (stop.await(250, TimeUnit.MILLISECONDS)) { // the polling interval, or Ctrl-C
+      if (stop.await(Duration.ofMillis(250))) { // the polling interval, or Ctrl-C
         return false;
       }
     }
@@ -250,13 +233,5 @@ public final class DemoCommand implements Callable<Integer> {
     }
     lines.forEach(out::println);
     out.flush();
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is already shutting down: the hook runs and finds everything closed
-    }
   }
 }

@@ -76,25 +76,15 @@ public final class StreamsCommand implements Callable<Integer> {
     Settings settings = settings();
     LOG.info("Effective configuration (secrets masked):\n{}", settings.describe());
 
-    CountDownLatch signalled = new CountDownLatch(1);
-    CountDownLatch wake = new CountDownLatch(1); // a signal, or Kafka Streams stopping by itself
-    CountDownLatch closed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      signalled.countDown();
-      wake.countDown();
-      try {
-        closed.await(); // the JVM halts when hooks return: wait until everything is closed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "streams-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (RunningInstance instance = RunningInstance.start(settings.asMap())) {
+    try (ShutdownSignal signal = ShutdownSignal.install("streams-shutdown");
+        RunningInstance instance = RunningInstance.start(settings.asMap())) {
       LOG.info("Serving {} (application.server {})", instance.server().url(), instance.app().config().get("application.server"));
+      CountDownLatch wake = new CountDownLatch(1); // a signal, or Kafka Streams stopping by itself
+      signal.onSignal(wake::countDown);
       CompletableFuture<KafkaStreams.State> stopped = instance.app().stopped();
       stopped.whenComplete((state, failure) -> wake.countDown());
       wake.await();
-      if (stopped.isDone() && signalled.getCount() > 0) {
+      if (!signal.received()) {
         err.println("Kafka Streams stopped (" + stopped.join() + "); see the log above.");
         return 1;
       }
@@ -102,15 +92,6 @@ public final class StreamsCommand implements Callable<Integer> {
     } catch (InputTopicsException e) {
       err.println(e.getMessage());
       return 2;
-    } finally {
-      closed.countDown();
-      if (signalled.getCount() > 0) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running and finds everything closed
-        }
-      }
     }
   }
 
