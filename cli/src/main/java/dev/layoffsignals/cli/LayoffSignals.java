@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
         TopicsCommand.class,
         BrokerCommand.class,
         SchemaRegistryCommand.class,
+        ResetCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LayoffSignals implements Runnable {

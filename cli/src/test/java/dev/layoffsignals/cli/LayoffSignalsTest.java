@@ -18,7 +18,7 @@ class LayoffSignalsTest {
     int exit = cli.execute("--help");
 
     assertThat(exit).isZero();
-    assertThat(cli.getSubcommands().keySet()).contains("demo", "streams", "extract", "produce-articles", "produce-ticks", "import-layoffs", "replay", "create-topics", "broker", "schema-registry", "help");
+    assertThat(cli.getSubcommands().keySet()).contains("demo", "streams", "extract", "produce-articles", "produce-ticks", "import-layoffs", "replay", "create-topics", "broker", "schema-registry", "reset", "help");
     for (String name : cli.getSubcommands().keySet()) {
       assertThat(out.toString()).as("--help lists %s", name).contains("  " + name);
     }
