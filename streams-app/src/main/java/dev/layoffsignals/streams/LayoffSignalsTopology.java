@@ -238,7 +238,10 @@ public final class LayoffSignalsTopology {
       Map<String, ?> serdeConfig) {
     Serde<String> keys = topic.keySerde(serdeConfig);
     Serde<V> values = topic.valueSerde(serdeConfig);
-    builder.table(topic.name(), Consumed.with(keys, values).withName(sourceName),
+    // an update may carry an earlier as_of than the one it replaces (a window losing its latest
+    // member): the views keep time monotonic per partition, so the table takes it without a warning
+    builder.table(topic.name(), Consumed.with(keys, values).withName(sourceName)
+            .withTimestampExtractor((record, partitionTime) -> Math.max(record.timestamp(), partitionTime)),
         Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName).withKeySerde(keys).withValueSerde(values));
   }
 
