@@ -126,7 +126,15 @@ class ComposeRehearsalIntegrationTest {
       assertThat(children.awaitExit(CREATE_TOPICS, START)).as("create-topics exit code\n%s", children.tail(CREATE_TOPICS)).isZero();
       assertTopicsAsInTheCatalogue(admin);
 
-      // streams-app and replay start together, as compose starts them
+      // the replay, then streams-app once it has completed, as compose orders them
+      Service replay = compose.service(REPLAY);
+      Instant replayStarted = Instant.now();
+      children.start(REPLAY, List.of("-Xmx512m"), replay.command(), environment(replay, addresses, Map.of()));
+      assertThat(children.awaitExit(REPLAY, PROCESSING)).as("replay exit code\n%s", children.tail(REPLAY)).isZero();
+      assertThat(Files.readString(children.log(REPLAY))).containsPattern("stock-ticks\\s+22,?590")
+          .contains("heartbeat  2026-01-28T05:00:00Z to 6 partitions of heartbeats");
+      System.out.printf("rehearsal: replay done in %s%n", Duration.between(replayStarted, Instant.now()));
+
       Service streams = compose.service(STREAMS);
       Map<String, Path> volumes = new LinkedHashMap<>();
       for (Volume v : streams.volumes()) {
@@ -138,18 +146,10 @@ class ComposeRehearsalIntegrationTest {
           .containsEntry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
           .containsEntry("SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + registryPort);
       children.start(STREAMS, List.of("-Xmx768m", "-XX:+ExitOnOutOfMemoryError"), streams.command(), streamsEnv);
-      Service replay = compose.service(REPLAY);
-      Instant replayStarted = Instant.now();
-      children.start(REPLAY, List.of("-Xmx512m"), replay.command(), environment(replay, addresses, Map.of()));
 
       String ready = addresses.translate(streams.healthcheck().orElseThrow().url().orElseThrow(), STREAMS);
       assertThat(ready).isEqualTo("http://127.0.0.1:" + httpPort + "/ready");
       awaitHttp200(ready, START, children, STREAMS);
-
-      assertThat(children.awaitExit(REPLAY, PROCESSING)).as("replay exit code\n%s", children.tail(REPLAY)).isZero();
-      assertThat(Files.readString(children.log(REPLAY))).containsPattern("stock-ticks\\s+22,?590")
-          .contains("heartbeat  2026-01-28T05:00:00Z to 6 partitions of heartbeats");
-      System.out.printf("rehearsal: replay done in %s%n", Duration.between(replayStarted, Instant.now()));
 
       // Meta's reaction to its 11,000 job cuts, through the query API of the streams process
       String api = "http://127.0.0.1:" + httpPort + "/api/reactions?ticker=META&from=2022-11-09&to=2022-11-09";

@@ -2,6 +2,7 @@ package dev.layoffsignals.topics;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -66,7 +70,9 @@ public final class TopicCreator {
         }
       }
       Set<String> createdNames = missing.stream().map(NewTopic::name).collect(Collectors.toSet());
-      return checkOnceVisible(topics, partitionOverride, createdNames);
+      List<Result> results = checkOnceVisible(topics, partitionOverride, createdNames);
+      awaitLeadersServing(createdNames);
+      return results;
     } catch (ExecutionException e) {
       throw new KafkaException("Cannot create topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
@@ -90,6 +96,35 @@ public final class TopicCreator {
         return check(topics, partitionOverride, created);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 500);
+      }
+    }
+  }
+
+  /**
+   * A partition the metadata already shows with a leader may not be loaded by that broker yet: a
+   * producer writing to it at once gets NOT_LEADER_OR_FOLLOWER and retries, and we have seen an
+   * idempotent producer's batch for such a partition then wait until delivery.timeout.ms expired.
+   * So, for the topics just created, wait until every partition's leader answers ListOffsets.
+   */
+  private void awaitLeadersServing(Set<String> created) throws ExecutionException, InterruptedException, TimeoutException {
+    if (created.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    admin.describeTopics(created).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS).forEach((name, d) ->
+        d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    long backoffMs = 20;
+    while (true) {
+      try {
+        admin.listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
           throw e;
         }
         Thread.sleep(backoffMs);
