@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
 public final class Settings {
 
   private static final Pattern SECRET_KEY = Pattern.compile(
-      "(?i).*(password|secret|jaas|user\\.info|credentials|token|key\\.pem|private).*");
+      "(?i).*(password|passphrase|secret|jaas|user\\.info|credentials|token|key\\.pem|private).*"
+          + "|(?i).*\\bkeystore\\.key"); // ssl.keystore.key: a private key in PEM
+  /** The {@code user:password@} of a URL ({@code https://user:pw@registry:8081}), in any value. */
+  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s,]+@");
   private static final String MASK = "[hidden]";
 
   private final Map<String, String> values;
@@ -100,11 +103,19 @@ public final class Settings {
     return out;
   }
 
-  /** Every setting with secrets (passwords, JAAS configs, registry credentials) replaced by a mask: safe to log. */
+  /**
+   * Every setting with secrets (passwords, JAAS configs, private keys, registry credentials, and the
+   * credentials of a URL such as {@code https://user:pw@registry:8081}) replaced by a mask: safe to log.
+   */
   public Map<String, String> masked() {
     Map<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> out.put(k, isSecret(k) ? MASK : v));
+    values.forEach((k, v) -> out.put(k, isSecret(k) ? MASK : maskUrlCredentials(v)));
     return out;
+  }
+
+  /** {@code value} with the user info of every URL in it masked: {@code https://[hidden]@registry:8081}. */
+  public static String maskUrlCredentials(String value) {
+    return value == null ? null : URL_USER_INFO.matcher(value).replaceAll(MASK + "@");
   }
 
   /** Whether a key names a secret that must never be logged or served. */

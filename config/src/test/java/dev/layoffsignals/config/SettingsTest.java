@@ -80,6 +80,29 @@ class SettingsTest {
   }
 
   @Test
+  void privateKeysPassphrasesAndUrlCredentialsAreMaskedToo() {
+    Settings settings = Settings.empty()
+        .with("ssl.keystore.key", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIE6T...")
+        .with("producer.ssl.keystore.key", "-----BEGIN PRIVATE KEY-----\nMIIB...")
+        .with("sasl.oauthbearer.assertion.private.key.passphrase", "pass-phrase")
+        .with("sasl.oauthbearer.client.credentials.client.secret", "oauth-secret")
+        .with("schema.registry.url", "https://registry-user:url-password@registry-a:8081,http://u2:p2@registry-b:8081")
+        .with("ssl.keystore.location", "/etc/kafka/keystore.p12")
+        .with("ssl.keystore.certificate.chain", "-----BEGIN CERTIFICATE-----")
+        .build();
+
+    assertThat(settings.masked()).containsOnly(
+        entry("ssl.keystore.key", "[hidden]"),
+        entry("producer.ssl.keystore.key", "[hidden]"),
+        entry("sasl.oauthbearer.assertion.private.key.passphrase", "[hidden]"),
+        entry("sasl.oauthbearer.client.credentials.client.secret", "[hidden]"),
+        entry("schema.registry.url", "https://[hidden]@registry-a:8081,http://[hidden]@registry-b:8081"),
+        entry("ssl.keystore.location", "/etc/kafka/keystore.p12"),
+        entry("ssl.keystore.certificate.chain", "-----BEGIN CERTIFICATE-----"));
+    assertThat(settings.describe()).doesNotContain("PRIVATE KEY", "pass-phrase", "oauth-secret", "url-password", "p2@");
+  }
+
+  @Test
   void typedGettersExplainBadValues() {
     Settings settings = Settings.empty().with("num.stream.threads", "two").with("flag", "maybe").build();
 

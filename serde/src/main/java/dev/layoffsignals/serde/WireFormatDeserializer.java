@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * The topology sends such records to a dead-letter topic with this message, so the texts are
  * part of our contract; tests pin them.
  *
+ * <p>A declared length or item count larger than the bytes left is a truncated body, refused before
+ * anything is allocated ({@link BoundedDecoder}): a few bytes cannot make it allocate gigabytes.
+ *
  * <p>Thread-safe. Readers are cached per writer schema id; decoders are reused per thread.
  */
 abstract class WireFormatDeserializer<T> implements Deserializer<T> {
@@ -70,7 +73,7 @@ abstract class WireFormatDeserializer<T> implements Deserializer<T> {
         .binaryDecoder(bytes, WireFormat.HEADER_SIZE, bytes.length - WireFormat.HEADER_SIZE, decoders.get());
     T value;
     try {
-      value = reader.read(null, decoder);
+      value = reader.read(null, new BoundedDecoder(decoder));
     } catch (EOFException e) {
       throw failure(topic, id, "truncated Avro body: " + (bytes.length - WireFormat.HEADER_SIZE)
           + " bytes end before the record does", e);
