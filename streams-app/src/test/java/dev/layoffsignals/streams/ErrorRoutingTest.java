@@ -10,6 +10,7 @@ import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.schemas.TickKind;
 import dev.layoffsignals.schemas.TimePrecision;
 import dev.layoffsignals.streams.errors.ErrorCategory;
+import dev.layoffsignals.streams.errors.ErrorRecords;
 import dev.layoffsignals.streams.events.TickerEvent;
 import dev.layoffsignals.streams.events.TickerEvents;
 import dev.layoffsignals.streams.events.Watermark;
@@ -18,6 +19,7 @@ import dev.layoffsignals.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -177,6 +179,51 @@ class ErrorRoutingTest {
       f.record(TopologyFixture.announcement("r1", "Acme", "ACME", "Software", startOfDay(WED), TimePrecision.DATE, 10));
       assertThat(f.announcements.readRecordsToList()).hasSize(1);
     }
+  }
+
+  @Test
+  @DisplayName("a copy larger than Kafka Streams' producer sends goes to dead-letters without its value, the reason saying so:"
+      + " sent whole, it would fail the exactly-once transaction at every restart")
+  void tooLargeToCopy() {
+    try (TopologyFixture f = new TopologyFixture()) {
+      byte[] garbage = ("{\"symbol\":\"" + "A".repeat(2_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+      f.rawTicks.pipeInput(bytes("ACME"), garbage, CLOSE);
+      byte[] invalid = Topics.LAYOFF_RECORDS.valueSerde(f.settings.serdeConfig()).serializer()
+          .serialize("layoff-records", record(a -> {
+            a.setHeadcount(-1);
+            a.setEvidence("E".repeat(2_000_000));
+          }));
+      f.rawRecords.pipeInput(bytes("r1"), invalid, CLOSE);
+
+      List<TestRecord<byte[], byte[]>> deadLetters = f.deadLetters.readRecordsToList();
+      assertThat(deadLetters).hasSize(2);
+      assertThat(deadLetters.get(0)).satisfies(r -> {
+        assertThat(r.key()).isEqualTo(bytes("ACME"));
+        assertThat(r.value()).isNull();
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("DESERIALIZATION");
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.REASON))).isEqualTo("Cannot deserialize record from topic"
+            + " 'stock-ticks': unknown magic byte 0x7b (expected 0x00); written without its value: its " + (4 + garbage.length)
+            + " bytes are more than Kafka Streams' producer sends (max.request.size 1048576)");
+      });
+      assertThat(deadLetters.get(1)).satisfies(r -> {
+        assertThat(r.key()).isEqualTo(bytes("r1"));
+        assertThat(r.value()).isNull();
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.REASON))).isEqualTo("headcount -1 is not positive;"
+            + " written without its value: its " + (2 + invalid.length) + " bytes are more than Kafka Streams' producer sends"
+            + " (max.request.size 1048576)");
+      });
+      assertThat(f.errors.get(ErrorCategory.DESERIALIZATION, "stock-ticks")).isEqualTo(1);
+      assertThat(f.errors.get(ErrorCategory.INVALID, "layoff-records")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("the limit is Kafka Streams' producer's: producer.max.request.size, else max.request.size, else 1 MB")
+  void maxRequestSize() {
+    assertThat(ErrorRecords.maxRequestSize(java.util.Map.of())).isEqualTo(1_048_576);
+    assertThat(ErrorRecords.maxRequestSize(java.util.Map.of("max.request.size", "5000000"))).isEqualTo(5_000_000);
+    assertThat(ErrorRecords.maxRequestSize(java.util.Map.of("max.request.size", 5_000_000, "producer.max.request.size", " 8000000 ")))
+        .isEqualTo(8_000_000);
   }
 
   static StockTick tick(Consumer<StockTick> change) {

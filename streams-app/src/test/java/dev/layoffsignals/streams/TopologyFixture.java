@@ -79,7 +79,8 @@ final class TopologyFixture implements AutoCloseable {
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-    props.put(ErrorCounter.CONFIG, errors);
+    // the handlers count where the processors do, as in the application (errors, unless customised)
+    props.put(ErrorCounter.CONFIG, settings.errorCounter());
     driver = new TopologyTestDriver(LayoffSignalsTopology.build(settings), props, WALL_CLOCK);
     ticks = input(Topics.STOCK_TICKS, serdeConfig);
     records = input(Topics.LAYOFF_RECORDS, serdeConfig);

@@ -60,7 +60,7 @@ public final class LayoffSignalsApp implements AutoCloseable {
    */
   public static LayoffSignalsApp start(Map<String, ?> overrides, MeterRegistry registry)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Map<String, Object> config = new TreeMap<>(StreamsConfigs.with(overrides));
+    Map<String, Object> config = effectiveConfig(overrides);
     Optional<Integer> configured = Optional.ofNullable(overrides.get(TopologySettings.INPUT_PARTITIONS))
         .map(v -> Integer.parseInt(v.toString().trim()));
     StreamsConfig streamsConfig = new StreamsConfig(config);
@@ -97,6 +97,18 @@ public final class LayoffSignalsApp implements AutoCloseable {
         .description("1 while Kafka Streams is RUNNING").register(registry);
     streams.start();
     return new LayoffSignalsApp(config, topology, streams, kafkaMetrics, partitions, stopped);
+  }
+
+  /**
+   * The configuration an instance runs with: the shipped defaults ({@link StreamsConfigs}) under the
+   * overrides. Kafka Streams hands every client it makes (main, restore and global consumers, the
+   * producers, the admin client) its share of it, {@code security.protocol}, {@code sasl.*} and
+   * {@code ssl.*} included, as do the topic check's admin client and the topology's Avro serdes
+   * (registry URL and credentials); {@link #start} adds only the input partition count and the
+   * error counter.
+   */
+  public static Map<String, Object> effectiveConfig(Map<String, ?> overrides) {
+    return new TreeMap<>(StreamsConfigs.with(overrides));
   }
 
   /** Completes with ERROR or NOT_RUNNING once Kafka Streams has stopped, by {@link #close} or by a failure. */

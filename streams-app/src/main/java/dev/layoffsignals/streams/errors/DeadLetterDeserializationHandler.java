@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records whose bytes cannot be read go to {@code dead-letters}, bytes untouched, with the reason
- * in headers (category DESERIALIZATION), and processing continues. Written with Kafka Streams'
+ * in headers (category DESERIALIZATION), and processing continues. Bytes more than the producer
+ * sends are left out (see {@link ErrorRecords#fits}): the reason says so. Written with Kafka Streams'
  * own dead-letter mechanism (KIP-1034), so the record is produced in the same transaction as the
  * offsets that skip it.
  */
@@ -21,23 +22,32 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
   private ErrorCounter counter = ErrorCounter.NONE;
+  private int maxRequestSize = ErrorRecords.DEFAULT_MAX_REQUEST_SIZE;
 
   @Override
   public void configure(Map<String, ?> configs) {
     if (configs.get(ErrorCounter.CONFIG) instanceof ErrorCounter c) {
       counter = c;
     }
+    maxRequestSize = ErrorRecords.maxRequestSize(configs);
   }
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     String reason = ErrorRecords.reason(exception);
+    byte[] key = record.key();
+    byte[] value = record.value();
+    if (!ErrorRecords.fits(key, value, record.headers(), maxRequestSize - reason.length())) {
+      reason = ErrorRecords.withoutBytes(reason, key, value, maxRequestSize);
+      key = ErrorRecords.keptKey(key);
+      value = null;
+    }
     LOG.warn("Cannot deserialize record {}[{}]@{}, sent to {}: {}",
         record.topic(), record.partition(), record.offset(), Topics.DEAD_LETTERS.name(), reason);
     counter.count(ErrorCategory.DESERIALIZATION, record.topic());
     ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
         Topics.DEAD_LETTERS.name(), null, record.timestamp() >= 0 ? record.timestamp() : null,
-        record.key(), record.value(),
+        key, value,
         ErrorRecords.headers(record.headers(), ErrorCategory.DESERIALIZATION, reason, exception,
             record.topic(), record.partition(), record.offset(), context.processorNodeId()));
     return Response.resume(List.of(deadLetter));

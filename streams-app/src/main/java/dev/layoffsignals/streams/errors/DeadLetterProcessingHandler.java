@@ -24,12 +24,14 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
   private ErrorCounter counter = ErrorCounter.NONE;
+  private int maxRequestSize = ErrorRecords.DEFAULT_MAX_REQUEST_SIZE;
 
   @Override
   public void configure(Map<String, ?> configs) {
     if (configs.get(ErrorCounter.CONFIG) instanceof ErrorCounter c) {
       counter = c;
     }
+    maxRequestSize = ErrorRecords.maxRequestSize(configs);
   }
 
   @Override
@@ -39,9 +41,16 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
         context.processorNodeId(), context.topic(), context.partition(), context.offset(), record.key(),
         Topics.DEAD_LETTERS.name(), exception);
     counter.count(ErrorCategory.PROCESSING, context.topic());
+    byte[] key = context.sourceRawKey();
+    byte[] value = context.sourceRawValue();
+    if (!ErrorRecords.fits(key, value, context.headers(), maxRequestSize - reason.length())) {
+      reason = ErrorRecords.withoutBytes(reason, key, value, maxRequestSize);
+      key = ErrorRecords.keptKey(key);
+      value = null;
+    }
     ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
         Topics.DEAD_LETTERS.name(), null, context.timestamp() >= 0 ? context.timestamp() : null,
-        context.sourceRawKey(), context.sourceRawValue(),
+        key, value,
         ErrorRecords.headers(context.headers(), ErrorCategory.PROCESSING, reason, exception,
             context.topic(), context.partition(), context.offset(), context.processorNodeId()));
     return Response.resume(List.of(deadLetter));

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * First step of every input: validates a record, sends it to late-records when it is older than
  * stream time minus the grace, and otherwise turns it into events routed by ticker (or company).
- * Rejections carry the original key and value bytes and the reason in headers; they are counted.
+ * Rejections carry the original key and value bytes and the reason in headers (without the bytes
+ * when they are more than Kafka Streams' producer sends, see {@link ErrorRecords#fits}); they are counted,
+ * and so is every record passed on ({@link ErrorCounter#countProcessed}), once it has been.
  */
 public final class IngestProcessor<V> implements Processor<byte[], Envelope<V>, String, Ingested> {
 
@@ -32,6 +34,7 @@ public final class IngestProcessor<V> implements Processor<byte[], Envelope<V>, 
   private final Duration grace;
   private final ErrorCounter counter;
   private ProcessorContext<String, Ingested> context;
+  private int maxRequestSize;
 
   /** @param name this processor's node name, written in the {@code error.processor} header */
   public IngestProcessor(String name, IngestRules<V> rules, Duration grace, ErrorCounter counter) {
@@ -45,6 +48,7 @@ public final class IngestProcessor<V> implements Processor<byte[], Envelope<V>, 
   @Override
   public void init(ProcessorContext<String, Ingested> context) {
     this.context = context;
+    this.maxRequestSize = ErrorRecords.maxRequestSize(context.appConfigs());
   }
 
   @Override
@@ -80,6 +84,8 @@ public final class IngestProcessor<V> implements Processor<byte[], Envelope<V>, 
     for (KeyValue<String, TickerEvent> event : events) {
       context.forward(new Record<>(event.key, new Ingested.Accepted(event.value), eventTime));
     }
+    // after the forwards: a record a later processor failed on is counted once, as PROCESSING
+    counter.countProcessed(context.recordMetadata().map(RecordMetadata::topic).orElse(null));
   }
 
   private void reject(Record<byte[], Envelope<V>> record, ErrorCategory category, String reason) {
@@ -87,10 +93,16 @@ public final class IngestProcessor<V> implements Processor<byte[], Envelope<V>, 
     String topic = metadata.map(RecordMetadata::topic).orElse(null);
     int partition = metadata.map(RecordMetadata::partition).orElse(-1);
     long offset = metadata.map(RecordMetadata::offset).orElse(-1L);
+    byte[] rawKey = record.key();
+    byte[] rawValue = record.value() == null ? null : record.value().raw();
+    if (!ErrorRecords.fits(rawKey, rawValue, record.headers(), maxRequestSize - reason.length())) {
+      reason = ErrorRecords.withoutBytes(reason, rawKey, rawValue, maxRequestSize);
+      rawKey = ErrorRecords.keptKey(rawKey);
+      rawValue = null;
+    }
     LOG.warn("{} record {}[{}]@{}: {}", category, topic, partition, offset, reason);
     counter.count(category, topic);
     Headers headers = ErrorRecords.headers(record.headers(), category, reason, null, topic, partition, offset, name);
-    byte[] rawValue = record.value() == null ? null : record.value().raw();
-    context.forward(new Record<>(null, new Ingested.Rejected(category, record.key(), rawValue), record.timestamp(), headers));
+    context.forward(new Record<>(null, new Ingested.Rejected(category, rawKey, rawValue), record.timestamp(), headers));
   }
 }

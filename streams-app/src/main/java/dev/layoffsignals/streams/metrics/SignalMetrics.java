@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The domain's own meters, registered in the application's Micrometer registry (Prometheus names
@@ -25,7 +26,10 @@ import java.util.Objects;
  *   <li>{@value #REACTIONS}, tag {@code status} ({@code layoff_signals_reactions_emitted_total});</li>
  *   <li>{@value #REJECTED}, tags {@code category} (LATE, INVALID, DESERIALIZATION, PROCESSING) and
  *       {@code topic} ({@code layoff_signals_rejected_records_total}): records sent to late-records or
- *       dead-letters.</li>
+ *       dead-letters;</li>
+ *   <li>{@value #PROCESSED}, tag {@code topic} ({@code layoff_signals_records_processed_total}): input
+ *       records that passed ingest (readable, valid, in time), whether or not they gave events. For
+ *       every input topic, records read = processed + rejected (all categories).</li>
  * </ul>
  * Under exactly-once a transaction that aborts is processed again, so these count processing, not
  * committed results: after a failure they may run ahead of the output topics.
@@ -38,6 +42,7 @@ public final class SignalMetrics implements ErrorCounter {
   public static final String ANNOUNCEMENTS = "layoff.signals.announcements";
   public static final String REACTIONS = "layoff.signals.reactions.emitted";
   public static final String REJECTED = "layoff.signals.rejected.records";
+  public static final String PROCESSED = "layoff.signals.records.processed";
 
   /** Meters that count into nothing: a composite registry without members. */
   public static final SignalMetrics NONE = new SignalMetrics(new CompositeMeterRegistry());
@@ -52,6 +57,7 @@ public final class SignalMetrics implements ErrorCounter {
   private final Counter recordReports;
   private final Map<AnnouncementChange, Counter> announcements = new EnumMap<>(AnnouncementChange.class);
   private final Map<ReactionStatus, Counter> reactions = new EnumMap<>(ReactionStatus.class);
+  private final Map<String, Counter> processed = new ConcurrentHashMap<>();
 
   public SignalMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -98,6 +104,16 @@ public final class SignalMetrics implements ErrorCounter {
         .tag("category", category.name())
         .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
         .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void countProcessed(String sourceTopic) {
+    // every input record passes here: the counter is looked up once per topic, not built per record
+    processed.computeIfAbsent(sourceTopic == null ? "unknown" : sourceTopic, topic -> Counter.builder(PROCESSED)
+        .description("Input records that passed ingest (readable, valid, in time)")
+        .tag("topic", topic)
+        .register(registry))
         .increment();
   }
 }
