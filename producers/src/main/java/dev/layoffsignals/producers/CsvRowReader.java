@@ -11,9 +11,11 @@ import java.util.Map;
  * normalised name, then rows of the header's width, each counted as read and either turned into a
  * value or rejected with its line.
  *
- * <p>Broken CSV (an unclosed quote, say) ends the input with one rejection instead of an exception:
- * nothing after it can be trusted, but the other inputs of the run still can. What a row means, and
- * why a header is refused, stays with the source, which knows its format.
+ * <p>A row with a byte sequence that is not UTF-8 (read with {@link Utf8Text#reader}) is rejected
+ * like any other bad row; a line of white space is skipped like an empty one. Broken CSV (an
+ * unclosed quote, say) ends the input with one rejection instead of an exception: nothing after it
+ * can be trusted, but the other inputs of the run still can. What a row means, and why a header is
+ * refused, stays with the source, which knows its format.
  */
 public final class CsvRowReader implements Closeable {
 
@@ -54,6 +56,11 @@ public final class CsvRowReader implements Closeable {
    */
   public CsvRows.Row readHeader() throws IOException {
     header = readRow();
+    if (header != null && header.fields().length > 0 && header.fields()[0].startsWith("\uFEFF")) {
+      String[] names = header.fields().clone();
+      names[0] = names[0].substring(1); // a byte-order mark is not part of the first column's name
+      header = new CsvRows.Row(header.line(), names);
+    }
     if (header != null) {
       String[] names = header.fields();
       for (int i = 0; i < names.length; i++) {
@@ -88,10 +95,19 @@ public final class CsvRowReader implements Closeable {
   public <T> T next(RowParser<T> parser) throws IOException {
     CsvRows.Row row;
     while ((row = readRow()) != null) {
+      if (row.fields().length == 1 && row.fields()[0].isBlank()) {
+        continue; // a line of white space is a blank line, skipped like an empty one (the parser only trims spaces)
+      }
       stats.countRead();
       try {
         if (row.fields().length != width) {
           throw new BadRecord("expected " + width + " fields, found " + row.fields().length);
+        }
+        for (int i = 0; i < row.fields().length; i++) {
+          int malformed = Utf8Text.malformedAt(row.fields()[i]);
+          if (malformed > 0) {
+            throw new BadRecord("not UTF-8 text: an invalid byte sequence in field " + (i + 1));
+          }
         }
         return parser.parse(row);
       } catch (BadRecord e) {

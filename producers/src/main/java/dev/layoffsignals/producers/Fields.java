@@ -12,6 +12,18 @@ import java.util.regex.Pattern;
 /** Parsing of single field values, with the reasons a rejection gives. */
 public final class Fields {
 
+  /**
+   * Event times the pipeline takes, from 1990-01-01T00:00:00Z (included) to 2100-01-01T00:00:00Z
+   * (excluded): the topology's {@code EventTimes} range, outside which a time is a defect of the
+   * record (an epoch-zero default, a year 0), never news. Refused here, such a record is rejected with
+   * its line instead of reaching the dead-letter topic (or, before 1970, failing the send).
+   */
+  public static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+  /** Exclusive upper bound of event times, see {@link #EARLIEST}. */
+  public static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
+  private static final LocalDate FIRST_DAY = LocalDate.of(1990, 1, 1);
+  private static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
   private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
@@ -89,15 +101,35 @@ public final class Fields {
     try {
       var us = US_DATE.matcher(v);
       if (us.matches()) {
-        return LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2)));
+        return inRange(LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2))),
+            column);
       }
       if (v.length() > 10 && (v.charAt(10) == ' ' || v.charAt(10) == 'T')) {
         v = v.substring(0, 10);
       }
-      return LocalDate.parse(v);
+      return inRange(LocalDate.parse(v), column);
     } catch (java.time.DateTimeException | NumberFormatException e) {
       throw new BadRecord("bad date '" + value.trim() + "' in " + column + " (expected YYYY-MM-DD or M/D/YYYY)");
     }
+  }
+
+  private static LocalDate inRange(LocalDate day, String column) throws BadRecord {
+    if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+      throw new BadRecord("date " + day + " in " + column + " is outside " + FIRST_DAY + " .. " + LAST_DAY);
+    }
+    return day;
+  }
+
+  /**
+   * An event time, once checked against {@link #EARLIEST} .. {@link #END}.
+   *
+   * @param what the field, for the reason: {@code published_at 1970-01-01T00:00:00Z is outside ...}
+   */
+  public static long eventTime(long epochMillis, String what) throws BadRecord {
+    if (epochMillis < EARLIEST.toEpochMilli() || epochMillis >= END.toEpochMilli()) {
+      throw new BadRecord(what + " " + Instant.ofEpochMilli(epochMillis) + " is outside " + EARLIEST + " .. " + END);
+    }
+    return epochMillis;
   }
 
   /**

@@ -4,8 +4,6 @@ import dev.layoffsignals.config.Settings;
 import dev.layoffsignals.producers.ticks.SyntheticTickSource;
 import dev.layoffsignals.producers.ticks.SyntheticTicks;
 import dev.layoffsignals.producers.ticks.TickCsvSource;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ public final class ProduceTicksCommand extends PublishingCommand {
     List<Opener> openers = new ArrayList<>();
     for (String f : files) {
       if (f.equals("-")) {
-        openers.add(rejects -> new TickCsvSource("<stdin>", new InputStreamReader(stdin, StandardCharsets.UTF_8), rejects));
+        openers.add(rejects -> new TickCsvSource("<stdin>", Utf8Text.reader(stdin), rejects));
         continue;
       }
       Path p = Path.of(f);

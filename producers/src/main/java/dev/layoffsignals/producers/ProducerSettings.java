@@ -23,7 +23,28 @@ public final class ProducerSettings {
 
   private static final Set<String> PRODUCER_KEYS = ProducerConfig.configNames();
 
+  /**
+   * The bytes Kafka's producer adds to a record's key and value, at most, when it checks the size of
+   * a send (record format v2: 61 bytes of batch header and up to 21 of record framing).
+   */
+  public static final int RECORD_OVERHEAD = 82;
+
   private ProducerSettings() {
+  }
+
+  /**
+   * The most bytes of key and value one record may take with this producer configuration: what
+   * {@code KafkaProducer#send} accepts ({@code max.request.size} and {@code buffer.memory}, less
+   * {@link #RECORD_OVERHEAD}). A larger record fails with RecordTooLargeException, which would stop
+   * the run; the commands reject it with its line instead.
+   */
+  public static long maxRecordBytes(Map<String, Object> producerConfig) {
+    Map<String, Object> defaults = ProducerConfig.configDef().defaultValues();
+    long maxRequestSize = Long.parseLong(String.valueOf(producerConfig.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        defaults.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))).trim());
+    long bufferMemory = Long.parseLong(String.valueOf(producerConfig.getOrDefault(ProducerConfig.BUFFER_MEMORY_CONFIG,
+        defaults.get(ProducerConfig.BUFFER_MEMORY_CONFIG))).trim());
+    return Math.min(maxRequestSize, bufferMemory) - RECORD_OVERHEAD;
   }
 
   public static Map<String, Object> producerConfig(Settings settings) {

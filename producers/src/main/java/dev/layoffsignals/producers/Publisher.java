@@ -46,8 +46,23 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
+  /**
+   * A record larger than the producer can send, refused before anything is sent or counted: the
+   * caller rejects it (as a bad input record) and goes on.
+   */
+  public static final class RecordTooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RecordTooLarge(long bytes, long max) {
+      super(String.format(java.util.Locale.ROOT, "too large to publish: key and value take %,d bytes, more than the %,d"
+          + " the producer can send (max.request.size, buffer.memory, less %d bytes of framing)", bytes, max,
+          ProducerSettings.RECORD_OVERHEAD), null, false, false);
+    }
+  }
+
   private final Producer<byte[], byte[]> producer;
   private final Map<String, ?> serdeConfig;
+  private final long maxRecordBytes;
   private final Map<Topic<?, ?>, Serializer<Object>> valueSerializers = new IdentityHashMap<>();
   private final Map<Topic<?, ?>, Serializer<String>> keySerializers = new IdentityHashMap<>();
   private final Map<Topic<?, ?>, Serde<?>> serdes = new IdentityHashMap<>();
@@ -59,36 +74,59 @@ public final class Publisher implements AutoCloseable {
    * @param serdeConfig configuration of the catalogue's serdes (schema.registry.url, ...)
    */
   public Publisher(Producer<byte[], byte[]> producer, Map<String, ?> serdeConfig) {
+    this(producer, serdeConfig, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxRecordBytes the most bytes of key and value a record may take (see
+   *     {@link ProducerSettings#maxRecordBytes}); a larger one is refused with {@link RecordTooLarge}
+   */
+  public Publisher(Producer<byte[], byte[]> producer, Map<String, ?> serdeConfig, long maxRecordBytes) {
     this.producer = producer;
     this.serdeConfig = serdeConfig;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   /**
    * Sends one event; returns false (and sends nothing) once a send has failed.
    *
    * @return whether the event was handed to the producer
+   * @throws RecordTooLarge when the serialized record is larger than the producer can send; nothing
+   *     was sent or counted, and later sends go on
    */
   public boolean send(Event event) {
     if (firstFailure.get() != null) {
       return false;
     }
     Topic<String, ?> topic = event.topic();
-    TopicStats ts = topics.computeIfAbsent(topic.name(), n -> new TopicStats());
     InputStats input = event.input();
+    byte[] key;
+    byte[] value;
     try {
-      byte[] key = keySerializer(topic).serialize(topic.name(), event.key());
-      byte[] value = valueSerializer(topic).serialize(topic.name(), event.value());
-      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), null, event.timestamp(), key, value);
-      producer.send(record, callback(ts, input));
+      key = keySerializer(topic).serialize(topic.name(), event.key());
+      value = valueSerializer(topic).serialize(topic.name(), event.value());
+    } catch (RuntimeException e) {
+      return failed(topic, input, e); // e.g. the registry is unreachable
+    }
+    long size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+    if (size > maxRecordBytes) {
+      throw new RecordTooLarge(size, maxRecordBytes);
+    }
+    TopicStats ts = topics.computeIfAbsent(topic.name(), n -> new TopicStats());
+    try {
+      producer.send(new ProducerRecord<>(topic.name(), null, event.timestamp(), key, value), callback(ts, input));
       ts.sent++;
       return true;
     } catch (RuntimeException e) {
-      // serialization (e.g. registry unreachable) or a producer that can no longer send
-      ts.failed.increment();
-      input.countFailed();
-      firstFailure.compareAndSet(null, e);
-      return false;
+      return failed(topic, input, e); // a producer that can no longer send
     }
+  }
+
+  private boolean failed(Topic<String, ?> topic, InputStats input, RuntimeException e) {
+    topics.computeIfAbsent(topic.name(), n -> new TopicStats()).failed.increment();
+    input.countFailed();
+    firstFailure.compareAndSet(null, e);
+    return false;
   }
 
   private Callback callback(TopicStats ts, InputStats input) {

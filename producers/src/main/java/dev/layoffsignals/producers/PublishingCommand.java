@@ -143,8 +143,9 @@ public abstract class PublishingCommand implements Callable<Integer> {
       stream = mergeByEventTime() ? merged(openers, rejects, inputs) : concatenated(openers, rejects, inputs);
       progress.expect(stream.expectedEvents());
       if (!inputOptions.dryRun) {
-        Producer<byte[], byte[]> producer = producerFactory.apply(ProducerSettings.producerConfig(settings));
-        publisher = new Publisher(producer, settings.asMap());
+        Map<String, Object> producerConfig = ProducerSettings.producerConfig(settings);
+        Producer<byte[], byte[]> producer = producerFactory.apply(producerConfig);
+        publisher = new Publisher(producer, settings.asMap(), ProducerSettings.maxRecordBytes(producerConfig));
         if (heartbeatsOn) {
           heartbeats = Heartbeats.open(producer, settings.asMap(), spec.name());
         }
@@ -158,8 +159,15 @@ public abstract class PublishingCommand implements Callable<Integer> {
           continue;
         }
         pacer.await(e.timestamp());
-        if (publisher != null && !publisher.send(e)) {
-          break;
+        try {
+          if (publisher != null && !publisher.send(e)) {
+            break;
+          }
+        } catch (Publisher.RecordTooLarge tooLarge) {
+          // a bad record like any other, not a failed run: the broker would never take it
+          e.input().retractEvent();
+          rejects.reject(e.input(), e.input().name(), e.line(), tooLarge.getMessage(), "");
+          continue;
         }
         perTopic.computeIfAbsent(e.topic().name(), t -> new long[1])[0]++;
         progress.update(++count, perTopic);

@@ -18,7 +18,8 @@ import java.util.List;
  * the first malformed record into a {@link BadInputException} instead.
  *
  * <p>The rejects file is tab-separated with a header: {@code file, line, reason, record}; tabs and
- * line breaks inside a value are written as spaces so every rejection stays on one line.
+ * line breaks inside a value are written as spaces so every rejection stays on one line, and bytes
+ * that were not UTF-8 as U+FFFD, so the file is always valid UTF-8.
  */
 public final class Rejects implements Closeable {
 
@@ -130,7 +131,8 @@ public final class Rejects implements Closeable {
     }
   }
 
+  /** One line of valid text: tabs and line breaks as spaces, what was not UTF-8 as U+FFFD. */
   private static String clean(String s) {
-    return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    return Utf8Text.printable(s).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
   }
 }

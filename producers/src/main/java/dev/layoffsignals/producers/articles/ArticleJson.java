@@ -31,7 +31,7 @@ public final class ArticleJson {
     if (isBlank(published)) {
       throw new BadRecord("missing published_at");
     }
-    long at = publishedAt(published);
+    long at = Fields.eventTime(publishedAt(published), "published_at");
     String url = text(node, "url", "link");
     String id = ArticleIds.of(text(node, "id", "article_id", "guid"), url, title, body);
     return new Article(id, Instant.ofEpochMilli(at), title == null ? "" : title, body == null ? "" : body,

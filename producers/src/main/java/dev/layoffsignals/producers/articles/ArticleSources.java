@@ -10,13 +10,13 @@ import dev.layoffsignals.producers.EventSource;
 import dev.layoffsignals.producers.InputStats;
 import dev.layoffsignals.producers.ListSource;
 import dev.layoffsignals.producers.Rejects;
+import dev.layoffsignals.producers.Utf8Text;
 import dev.layoffsignals.schemas.Article;
 import dev.layoffsignals.topics.Topics;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class ArticleSources {
     String file = path.toString();
     switch (extension(path)) {
       case "jsonl", "ndjson" -> {
-        return new JsonLinesArticleSource(file, Files.newBufferedReader(path, StandardCharsets.UTF_8), rejects, stats);
+        return new JsonLinesArticleSource(file, Utf8Text.reader(path), rejects, stats);
       }
       case "json" -> {
         return new ListSource(stats, jsonFile(path, stats, rejects), false);
@@ -69,8 +69,22 @@ public final class ArticleSources {
       case "txt" -> {
         stats.countRead();
         try {
-          Article a = TextArticles.parse(Files.readString(path, StandardCharsets.UTF_8),
-              Files.getLastModifiedTime(path).toMillis());
+          String text;
+          try (BufferedReader reader = Utf8Text.reader(path)) {
+            StringBuilder sb = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+              sb.append(buffer, 0, n);
+            }
+            text = sb.toString();
+          }
+          int malformed = Utf8Text.malformedAt(text);
+          if (malformed > 0) {
+            int line = 1 + (int) text.substring(0, malformed - 1).chars().filter(c -> c == '\n').count();
+            rejects.reject(stats, file, line, "not UTF-8 text: an invalid byte sequence on line " + line, "");
+            return new ListSource(stats, List.of(), true);
+          }
+          Article a = TextArticles.parse(text, Files.getLastModifiedTime(path).toMillis());
           stats.countEvent();
           return new ListSource(stats, List.of(event(a, 1, stats)), true);
         } catch (BadRecord e) {
@@ -102,7 +116,7 @@ public final class ArticleSources {
         return new ListSource(stats, FeedParser.parse(name, in, stats, rejects), false);
       }
     }
-    return new JsonLinesArticleSource(name, new InputStreamReader(in, StandardCharsets.UTF_8), rejects, stats);
+    return new JsonLinesArticleSource(name, Utf8Text.reader(in), rejects, stats);
   }
 
   private static List<Event> jsonFile(Path path, InputStats stats, Rejects rejects) throws IOException {

@@ -194,7 +194,7 @@ public final class FeedParser {
     if (when == null) {
       throw new BadRecord("item has no publication date (pubDate, published, updated or dc:date)");
     }
-    long at = time(when);
+    long at = Fields.eventTime(time(when), "publication date");
     String url = item.get("link");
     String id = ArticleIds.of(item.getOrDefault("guid", item.get("id")), url, title, body);
     return new Article(id, Instant.ofEpochMilli(at), title, body, ArticleJson.language(feed.get("language")),

@@ -7,13 +7,17 @@ import dev.layoffsignals.producers.Event;
 import dev.layoffsignals.producers.EventSource;
 import dev.layoffsignals.producers.InputStats;
 import dev.layoffsignals.producers.Rejects;
+import dev.layoffsignals.producers.Utf8Text;
 import dev.layoffsignals.schemas.Article;
 import dev.layoffsignals.topics.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 
-/** Articles from JSON lines (the corpus format), one object per line; blank lines are skipped. */
+/**
+ * Articles from JSON lines (the corpus format), one object per line; blank lines are skipped. Read
+ * the text with {@link Utf8Text#reader}: a line that is not UTF-8 is then rejected, not fatal.
+ */
 public final class JsonLinesArticleSource implements EventSource {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +58,10 @@ public final class JsonLinesArticleSource implements EventSource {
       }
       stats.countRead();
       try {
+        int malformed = Utf8Text.malformedAt(text);
+        if (malformed > 0) {
+          throw new BadRecord("not UTF-8 text: an invalid byte sequence at column " + malformed);
+        }
         Article a = parse(text);
         stats.countEvent();
         return new Event(Topics.ARTICLES, a.getArticleId(), a, a.getPublishedAt().toEpochMilli(), line, stats);

@@ -1,6 +1,7 @@
 package dev.layoffsignals.producers.articles;
 
 import dev.layoffsignals.producers.BadRecord;
+import dev.layoffsignals.producers.Fields;
 import dev.layoffsignals.schemas.Article;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,7 +54,8 @@ public final class TextArticles {
       throw new BadRecord("empty article");
     }
     String published = headers.getOrDefault("published", headers.getOrDefault("published_at", headers.get("date")));
-    long at = published == null ? lastModifiedMillis : ArticleJson.publishedAt(published);
+    long at = Fields.eventTime(published == null ? lastModifiedMillis : ArticleJson.publishedAt(published),
+        published == null ? "published_at (the file's last-modified time)" : "published_at");
     String url = headers.get("url");
     return new Article(ArticleIds.of(headers.get("id"), url, title, body), Instant.ofEpochMilli(at), title, body,
         ArticleJson.language(headers.getOrDefault("lang", headers.get("language"))), ArticleJson.blankToNull(url),

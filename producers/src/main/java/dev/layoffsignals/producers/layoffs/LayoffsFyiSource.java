@@ -9,6 +9,7 @@ import dev.layoffsignals.producers.Fields;
 import dev.layoffsignals.producers.InputStats;
 import dev.layoffsignals.producers.NewYork;
 import dev.layoffsignals.producers.Rejects;
+import dev.layoffsignals.producers.Utf8Text;
 import dev.layoffsignals.schemas.AnnouncementSource;
 import dev.layoffsignals.schemas.HeadcountQualifier;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +61,7 @@ public final class LayoffsFyiSource implements EventSource {
   }
 
   public static LayoffsFyiSource open(Path path, CompanyResolver companies, Rejects rejects) throws IOException {
-    return new LayoffsFyiSource(path.toString(), Files.newBufferedReader(path, StandardCharsets.UTF_8), companies, rejects);
+    return new LayoffsFyiSource(path.toString(), Utf8Text.reader(path), companies, rejects);
   }
 
   @Override

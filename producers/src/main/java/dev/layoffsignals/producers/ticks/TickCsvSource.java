@@ -9,13 +9,12 @@ import dev.layoffsignals.producers.Fields;
 import dev.layoffsignals.producers.InputStats;
 import dev.layoffsignals.producers.NewYork;
 import dev.layoffsignals.producers.Rejects;
+import dev.layoffsignals.producers.Utf8Text;
 import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.schemas.TickKind;
 import dev.layoffsignals.topics.Topics;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +77,7 @@ public final class TickCsvSource implements EventSource {
 
   /** Opens a CSV file. */
   public static TickCsvSource open(Path path, Rejects rejects) throws IOException {
-    return new TickCsvSource(path.toString(), Files.newBufferedReader(path, StandardCharsets.UTF_8), rejects);
+    return new TickCsvSource(path.toString(), Utf8Text.reader(path), rejects);
   }
 
   /** The layout the header announced. */
@@ -144,7 +143,7 @@ public final class TickCsvSource implements EventSource {
   private Event trade(CsvRows.Row row) throws BadRecord {
     String[] f = row.fields();
     String sym = symbolOf(f);
-    long at = Fields.instant(f[timestamp], "timestamp");
+    long at = Fields.eventTime(Fields.instant(f[timestamp], "timestamp"), "timestamp");
     double p = Fields.price(f[price], "price");
     long vol = Fields.count(f[volume], "volume");
     stats.countEvent();
