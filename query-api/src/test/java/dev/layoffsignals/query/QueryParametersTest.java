@@ -134,4 +134,44 @@ class QueryParametersTest {
         .isEqualTo(new WindowQuery(WindowDimension.SECTOR, Optional.of("Internet"), Optional.of(WindowPeriod.WEEK),
             new TimeRange(Instant.parse("2022-11-01T04:00:00Z"), Instant.MAX), 100));
   }
+  @Test
+  void injectionAndMarkupInParametersAreRefusedOrTakenLiterally() {
+    List<String> hostile = List.of("META' OR '1'='1", "<script>alert(1)</script>", "../../etc/passwd", "ME\u0000TA",
+        "META;DROP TABLE x", "${jndi:ldap://x/a}", "%27", "M".repeat(10_000));
+    for (String h : hostile) {
+      badRequest(AnnouncementQuery::parse, "ticker", h)
+          .hasMessage("ticker must be an upper-case ticker symbol such as META, not '" + h.trim() + "'");
+      badRequest(WindowQuery::parse, "dimension", h)
+          .hasMessage("dimension must be one of ticker, sector, market, not '" + h.trim() + "'");
+      badRequest(WindowQuery::parse, "dimension", "market", "period", h)
+          .hasMessage("period must be one of week, month, not '" + h.trim() + "'");
+      badRequest(ReactionQuery::parse, "limit", h)
+          .hasMessage("limit must be a whole number from 1 to 1000, not '" + h.trim() + "'");
+      badRequest(ReactionQuery::parse, "from", h).hasMessageStartingWith("from must be an ISO date");
+      badRequest(AnnouncementQuery::parse, h, "x").hasMessageStartingWith("unknown query parameter '" + h + "'");
+    }
+    // a sector is free text: any value is only compared with the stored ones, never interpreted
+    assertThat(WindowQuery.parse(params("dimension", "sector", "key", "<script>alert(1)</script>")).key())
+        .contains("<script>alert(1)</script>");
+  }
+
+  @Test
+  void extremeNumbersAndDatesAreRefusedOrInRange() {
+    for (String bad : List.of("-1", "-2147483648", "2147483648", "1e3", "0x10", "1_000", "NaN", "Infinity", "")) {
+      if (bad.isEmpty()) {
+        assertThat(AnnouncementQuery.parse(params("limit", bad)).limit()).as("empty is absent").isEqualTo(100);
+      } else {
+        badRequest(AnnouncementQuery::parse, "limit", bad).hasMessage("limit must be a whole number from 1 to 1000, not '" + bad + "'");
+      }
+    }
+    // the far ends of what java.time parses: in range, or a 400, never an exception from the arithmetic
+    assertThat(TimeRange.parse(Optional.of("-999999999-01-01T00:00:00+18:00"), Optional.of("+999999999-12-31T23:59:59.999999999-18:00"))
+        .contains(Instant.parse("2022-11-09T00:00:00Z"))).isTrue();
+    assertThat(TimeRange.parse(Optional.of("0000-01-01"), Optional.of("9999-12-31")).contains(Instant.parse("2022-11-09T00:00:00Z")))
+        .isTrue();
+    for (String bad : List.of("+999999999-12-31", "2022-11-09T25:00:00Z", "2022-02-29", "2022-11-09T10:00:00+19:00", "2022-11-09 10:00Z")) {
+      badRequest(ReactionQuery::parse, "to", bad).hasMessage(
+          "to must be an ISO date (2022-11-09, a New York date) or an ISO instant (2022-11-09T14:30:00Z), not '" + bad + "'");
+    }
+  }
 }

@@ -25,6 +25,7 @@ class DashboardPageTest {
     private static final String ALPHABET = "art-0c55e1d2aa";
     private static final String HOSTILE = "art-hostile-0001";
     private static final String HOSTILE_NAME = "Evil <img src=x onerror=alert(1)> Corp";
+    private static final String PWNED = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
     private static final String ROWS = "document.querySelectorAll('#announcements tbody tr[data-id]')";
 
     private HeadlessChromium chromium;
@@ -207,6 +208,38 @@ class DashboardPageTest {
                 + " input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true })); })()");
         chromium.waitFor(ROWS + ".length === 7", TIMEOUT);
         assertThat(chromium.problems()).isEmpty();
+    }
+
+    @Test
+    void aScriptInATitleIsShownAsTextAndNeverRuns() {
+        ObjectNode hostile = api.announcement("art-5b6e22f0c9")
+                .put("announcement_id", "art-pwned-0001")
+                .put("company", PWNED)
+                .putNull("ticker")
+                .put("division", PWNED)
+                .put("evidence", PWNED)
+                .put("announced_at", "2023-01-26T13:00:00Z");
+        api.addLatestAnnouncement(hostile);
+        chromium.navigate(api.url());
+        chromium.waitFor(ROWS + ".length === 8", TIMEOUT);
+        chromium.waitFor("document.querySelector('#detail h3') !== null"
+                + " && document.querySelector('#detail h3').textContent === " + jsString(PWNED), TIMEOUT);
+
+        // the newest, so the first row and the one shown in detail: the title is text, shown as it was sent
+        assertThat(chromium.evaluate(ROWS + "[0].dataset.id", String.class)).isEqualTo("art-pwned-0001");
+        assertThat(chromium.evaluate("document.querySelector('tr[data-id=\"art-pwned-0001\"] .name').textContent", String.class))
+                .isEqualTo(PWNED);
+        assertThat(chromium.evaluate("document.querySelector('tr[data-id=\"art-pwned-0001\"] .division').textContent", String.class))
+                .isEqualTo(PWNED);
+        assertThat(count("img")).as("no image element from the data").isZero();
+        assertThat(chromium.evaluate("document.scripts.length", Integer.class)).as("only app.js").isEqualTo(1);
+
+        // an image error handler does fire on this page: one added now runs, while the data's never did
+        chromium.evaluate("(() => { const img = document.createElement('img'); img.onerror = () => { window.__control = 1; };"
+                + " img.src = 'x'; document.body.append(img); })()");
+        chromium.waitFor("window.__control === 1", TIMEOUT);
+        assertThat(chromium.evaluate("typeof window.__pwned", String.class)).isEqualTo("undefined");
+        assertThat(chromium.problems()).as("only the control image's 404").allSatisfy(p -> assertThat(p.url()).endsWith("/x"));
     }
 
     private static boolean isExpected503(Problem p) {
