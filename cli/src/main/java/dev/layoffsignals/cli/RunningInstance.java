@@ -53,11 +53,10 @@ final class RunningInstance implements AutoCloseable {
    *     instances use to reach this one, defaults to the HTTP host and port
    */
   static RunningInstance start(Map<String, String> settings) throws Exception {
-    Map<String, String> streamsSettings = new TreeMap<>(settings);
-    String host = orDefault(streamsSettings.remove(HTTP_HOST), DEFAULT_HTTP_HOST);
-    int port = Integer.parseInt(orDefault(streamsSettings.remove(HTTP_PORT), Integer.toString(DEFAULT_HTTP_PORT)).trim());
-    HostInfo advertised = advertised(streamsSettings.get(StreamsConfig.APPLICATION_SERVER_CONFIG), host, port);
-    streamsSettings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    String host = httpHost(settings);
+    int port = httpPort(settings);
+    HostInfo advertised = advertised(settings.get(StreamsConfig.APPLICATION_SERVER_CONFIG), host, port);
+    Map<String, String> streamsSettings = streamsSettings(settings);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -81,6 +80,28 @@ final class RunningInstance implements AutoCloseable {
       registry.close();
       throw e;
     }
+  }
+
+  /** The address the HTTP server binds to: {@value #HTTP_HOST}, {@value #DEFAULT_HTTP_HOST} when not set. */
+  static String httpHost(Map<String, String> settings) {
+    return orDefault(settings.get(HTTP_HOST), DEFAULT_HTTP_HOST).trim();
+  }
+
+  static int httpPort(Map<String, String> settings) {
+    return Integer.parseInt(orDefault(settings.get(HTTP_PORT), Integer.toString(DEFAULT_HTTP_PORT)).trim());
+  }
+
+  /**
+   * What {@link LayoffSignalsApp#start} is given: every setting (the clients' security settings
+   * included) but the HTTP server's, with {@code application.server} set to the advertised address.
+   */
+  static Map<String, String> streamsSettings(Map<String, String> settings) throws UnknownHostException {
+    Map<String, String> streamsSettings = new TreeMap<>(settings);
+    streamsSettings.remove(HTTP_HOST);
+    streamsSettings.remove(HTTP_PORT);
+    HostInfo advertised = advertised(settings.get(StreamsConfig.APPLICATION_SERVER_CONFIG), httpHost(settings), httpPort(settings));
+    streamsSettings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    return streamsSettings;
   }
 
   /** {@code application.server} if set, else the HTTP address (the host name when bound to every interface). */

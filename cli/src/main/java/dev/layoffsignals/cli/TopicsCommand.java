@@ -6,6 +6,7 @@ import dev.layoffsignals.topics.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,13 +41,21 @@ public final class TopicsCommand implements Callable<Integer> {
   @Option(names = "--timeout-ms", defaultValue = "60000", description = "How long to wait for the broker (default: ${DEFAULT-VALUE}).")
   long timeoutMs;
 
-  @Override
-  public Integer call() {
-    Settings settings = Settings.defaults("layoff-signals-cli.properties")
+  /** The environment; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
+  /** The admin client's settings: the defaults, --config FILE (SASL, SSL, ...), the environment, the flag. */
+  Settings settings() {
+    return Settings.defaults("layoff-signals-cli.properties")
         .withOptionalFile(Optional.ofNullable(config))
-        .withEnvironment(System.getenv())
+        .withEnvironment(environment)
         .with(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
         .build();
+  }
+
+  @Override
+  public Integer call() {
+    Settings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Admin admin = Admin.create(settings.asProperties())) {
