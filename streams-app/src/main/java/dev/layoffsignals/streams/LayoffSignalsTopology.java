@@ -265,8 +265,14 @@ public final class LayoffSignalsTopology {
     return Produced.with(topic.keySerde(serdeConfig), topic.valueSerde(serdeConfig)).withName(name);
   }
 
-  /** In-memory, changelogged: the state is small and bounded by event time, and restores fast. */
+  /**
+   * In-memory, changelogged: the state is small and bounded by event time, and restores fast.
+   * Cached: a key written many times between two commits (a market window changes with every
+   * member, a close history with every close) goes to the changelog once per commit, with its
+   * last value, instead of every time. The cache is flushed before each commit, so the changelog
+   * still matches the committed input offsets; it changes nothing the processors read or emit.
+   */
   private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {
-    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values).withCachingEnabled();
   }
 }

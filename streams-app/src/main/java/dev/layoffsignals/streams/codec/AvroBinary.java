@@ -1,6 +1,5 @@
 package dev.layoffsignals.streams.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -30,15 +29,16 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
 
   @Override
   public void write(T value, BinaryWriter out) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
     try {
-      writer.write(value, encoder);
-      encoder.flush();
+      // straight into the writer's buffer: no intermediate array, no copies
+      out.writeLengthPrefixed(stream -> {
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(stream, null);
+        writer.write(value, encoder);
+        encoder.flush();
+      });
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Cannot write " + type.getSimpleName() + " as Avro binary: " + e.getMessage(), e);
     }
-    out.writeBytes(bytes.toByteArray());
   }
 
   @Override

@@ -1,26 +1,34 @@
 package dev.layoffsignals.streams.codec;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes the fields of an internal binary format: big-endian fixed-width numbers, length-prefixed
  * UTF-8 strings and byte arrays, and a presence byte before every nullable value.
+ *
+ * <p>The bytes are those {@link java.io.DataOutputStream} writes for the same calls ({@code writeInt},
+ * {@code writeLong}, {@code writeDouble} as {@link Double#doubleToLongBits}), put straight into a
+ * growing array: the stream's synchronized write per byte cost more than the values themselves
+ * when a window's whole membership is written on every change.
  */
 public final class BinaryWriter {
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-  private final DataOutputStream out = new DataOutputStream(bytes);
+  private byte[] buffer = new byte[128];
+  private int size;
+  private OutputStream stream;
+
+  private void ensure(int more) {
+    if (size + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+    }
+  }
 
   public BinaryWriter writeByte(int value) {
-    try {
-      out.writeByte(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream never throws
-    }
+    ensure(1);
+    buffer[size++] = (byte) value;
     return this;
   }
 
@@ -29,40 +37,73 @@ public final class BinaryWriter {
   }
 
   public BinaryWriter writeInt(int value) {
-    try {
-      out.writeInt(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ensure(4);
+    buffer[size++] = (byte) (value >>> 24);
+    buffer[size++] = (byte) (value >>> 16);
+    buffer[size++] = (byte) (value >>> 8);
+    buffer[size++] = (byte) value;
     return this;
   }
 
   public BinaryWriter writeLong(long value) {
-    try {
-      out.writeLong(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      buffer[size++] = (byte) (value >>> shift);
     }
     return this;
   }
 
   public BinaryWriter writeDouble(double value) {
-    try {
-      out.writeDouble(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return writeLong(Double.doubleToLongBits(value));
   }
 
   public BinaryWriter writeBytes(byte[] value) {
     writeInt(value.length);
-    try {
-      out.write(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ensure(value.length);
+    System.arraycopy(value, 0, buffer, size, value.length);
+    size += value.length;
     return this;
+  }
+
+  /**
+   * Writes a block as {@link #writeBytes} would write the bytes {@code body} produces, without
+   * copying them: the length is filled in once the body has written.
+   */
+  public BinaryWriter writeLengthPrefixed(Block body) throws IOException {
+    int lengthAt = size;
+    writeInt(0);
+    body.writeTo(stream());
+    int length = size - lengthAt - 4;
+    buffer[lengthAt] = (byte) (length >>> 24);
+    buffer[lengthAt + 1] = (byte) (length >>> 16);
+    buffer[lengthAt + 2] = (byte) (length >>> 8);
+    buffer[lengthAt + 3] = (byte) length;
+    return this;
+  }
+
+  /** What writes the bytes of a length-prefixed block. */
+  @FunctionalInterface
+  public interface Block {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private OutputStream stream() {
+    if (stream == null) {
+      stream = new OutputStream() {
+        @Override
+        public void write(int b) {
+          writeByte(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+          ensure(length);
+          System.arraycopy(bytes, offset, buffer, size, length);
+          size += length;
+        }
+      };
+    }
+    return stream;
   }
 
   public BinaryWriter writeString(String value) {
@@ -85,6 +126,6 @@ public final class BinaryWriter {
   }
 
   public byte[] toByteArray() {
-    return bytes.toByteArray();
+    return Arrays.copyOf(buffer, size);
   }
 }

@@ -9,6 +9,7 @@ import dev.layoffsignals.streams.events.TickerEvent;
 import dev.layoffsignals.streams.events.Watermark;
 import dev.layoffsignals.streams.metrics.SignalMetrics;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * could still join. On each report, that key's announcements are recomputed from the whole set
  * ({@link AnnouncementClustering}, per company) and the differences are forwarded: an upsert for
  * each new or changed announcement, a retraction for an id that no longer exists. On each clock
- * advance, the reports of layoffs closed for good ({@link SameLayoffRule#closedFrom}) are
+ * advance into a new New York day, the reports of layoffs closed for good
+ * ({@link SameLayoffRule#closedFrom}, always a New York midnight: nothing closes within a day) are
  * forgotten. Closes and the clock pass through to the reaction processor.
  */
 public final class DedupProcessor implements Processor<String, TickerEvent, String, ReactInput> {
@@ -36,6 +38,8 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   private final SignalMetrics metrics;
   private KeyValueStore<String, List<LayoffAnnouncement>> reports;
   private ProcessorContext<String, ReactInput> context;
+  /** The New York date (epoch day) of the clock at which closed layoffs were last forgotten. */
+  private long forgottenOn = Long.MIN_VALUE;
 
   public DedupProcessor(String reportsStoreName, SignalMetrics metrics) {
     this.reportsStoreName = reportsStoreName;
@@ -46,6 +50,7 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   public void init(ProcessorContext<String, ReactInput> context) {
     this.context = context;
     this.reports = context.getStateStore(reportsStoreName);
+    this.forgottenOn = Long.MIN_VALUE;
   }
 
   @Override
@@ -54,7 +59,12 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     if (event instanceof Close close) {
       context.forward(record.withValue(close));
     } else if (event instanceof Watermark watermark) {
-      forgetClosedLayoffs(Instant.ofEpochMilli(watermark.time()));
+      Instant clock = Instant.ofEpochMilli(watermark.time());
+      long day = LocalDate.ofInstant(clock, SameLayoffRule.NEW_YORK).toEpochDay();
+      if (day != forgottenOn) { // a layoff closes at a New York midnight: within a day, nothing more to forget
+        forgetClosedLayoffs(clock);
+        forgottenOn = day;
+      }
       context.forward(record.withValue(watermark));
     } else if (event instanceof Report report) {
       onReport(record.key(), report.report(), record.timestamp());

@@ -55,8 +55,11 @@ public final class AnnouncementEvaluator {
   /**
    * @param next the state to keep, or null when the announcement is settled and leaves the store
    * @param outputs the reaction and membership changes to emit, in this order
+   * @param settlesAt for an announcement not settled: the earliest clock at which it would be,
+   *     with the same closes ({@link Long#MAX_VALUE} when only more closes can settle it). Until
+   *     the clock reaches it, evaluating the announcement again without new closes changes nothing.
    */
-  public record Outcome(OpenAnnouncement next, List<ReactOutput> outputs) {
+  public record Outcome(OpenAnnouncement next, List<ReactOutput> outputs, long settlesAt) {
     public boolean settled() {
       return next == null;
     }
@@ -74,16 +77,18 @@ public final class AnnouncementEvaluator {
         ? Optional.empty()
         : study.evaluate(announcedAt, symbolCloses, benchmarkCloses);
 
-    boolean fixed = clock >= SameLayoffRule.closedFrom(announcedAt).toEpochMilli();
-    boolean settled;
+    // settled once the clock is at or past settlesAt: every condition is "clock >= t" or "clock > t"
+    long fixedFrom = SameLayoffRule.closedFrom(announcedAt).toEpochMilli();
+    long settlesAt;
     if (reaction.isPresent()) {
       Reaction r = reaction.get();
-      settled = fixed && r.status() != Reaction.Status.PROVISIONAL && clock > r.asOf().toEpochMilli();
+      settlesAt = r.status() == Reaction.Status.PROVISIONAL ? Long.MAX_VALUE : Math.max(fixedFrom, r.asOf().toEpochMilli() + 1);
     } else if (day0.isPresent()) {
-      settled = fixed && clock > SessionCalendar.closeOf(day0.get()).toEpochMilli();
+      settlesAt = Math.max(fixedFrom, SessionCalendar.closeOf(day0.get()).toEpochMilli() + 1);
     } else {
-      settled = fixed && clock > announcedAt.toEpochMilli() && noSessionBefore(benchmarkCloses, announcedAt);
+      settlesAt = noSessionBefore(benchmarkCloses, announcedAt) ? Math.max(fixedFrom, announcedAt.toEpochMilli() + 1) : Long.MAX_VALUE;
     }
+    boolean settled = clock >= settlesAt;
 
     List<ReactOutput> outputs = new ArrayList<>();
     MarketReaction published = reaction
@@ -104,7 +109,7 @@ public final class AnnouncementEvaluator {
         .orElse(null);
     outputs.addAll(membershipChanges(open.id(), open.lastMembership(), membership));
 
-    return new Outcome(settled ? null : new OpenAnnouncement(a, published, membership), outputs);
+    return new Outcome(settled ? null : new OpenAnnouncement(a, published, membership), outputs, settlesAt);
   }
 
   /** What undoes everything emitted for an announcement that no longer exists. */

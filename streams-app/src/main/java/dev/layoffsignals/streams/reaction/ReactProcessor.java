@@ -3,6 +3,7 @@ package dev.layoffsignals.streams.reaction;
 import dev.layoffsignals.eventstudy.CloseHistory;
 import dev.layoffsignals.eventstudy.EventStudy;
 import dev.layoffsignals.eventstudy.SessionCalendar;
+import dev.layoffsignals.streams.codec.StringKeyOrder;
 import dev.layoffsignals.streams.events.AnnouncementChange;
 import dev.layoffsignals.streams.events.Close;
 import dev.layoffsignals.streams.events.MemberChange;
@@ -18,7 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,8 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The streaming event study. Per task: the close history of every symbol of the task and of the
  * benchmark (multicast to every task), and the open announcements by routing key. After a close,
  * the announcements it concerns are evaluated again (all of them for a benchmark close); after an
- * announcement change, that announcement; after a clock advance, all of them, to settle what can
- * be settled. Changes are emitted: reactions (key: announcement id), window memberships (key:
+ * announcement change, that announcement; after a clock advance, those the clock can settle
+ * (and the histories it lets go of). Changes are emitted: reactions (key: announcement id), window memberships (key:
  * window), announcements as deduplication decided them (key: announcement id), and the clock for
  * the window task.
  */
@@ -51,6 +53,22 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
    */
   private Map<String, CloseHistory> decodedCloses;
   private KeyValueStore<String, List<OpenAnnouncement>> open;
+  /**
+   * The open announcements store, decoded, in the store's key order: a benchmark close or a clock
+   * advance goes over all of them. Loaded at the first record after every (re)initialisation
+   * (restoration is over by then), written through to the store, which stays the truth.
+   */
+  private NavigableMap<String, List<OpenAnnouncement>> decodedOpen;
+  /**
+   * Per key evaluated since {@link #init}: the earliest clock at which one of its announcements
+   * could settle with the closes it has ({@link AnnouncementEvaluator.Outcome#settlesAt}), and the
+   * first close date its history is kept for. Every close and announcement change of a key is
+   * evaluated when it arrives, so between two evaluations only the clock moves; until it reaches
+   * the first or moves the second, evaluating the key again changes nothing, and a clock advance
+   * skips it.
+   */
+  private Map<String, Long> settlesFrom;
+  private Map<String, Long> keptFromDay;
   private KeyValueStore<Integer, Long> watermarks;
   private ProcessorContext<String, ReactOutput> context;
   private long lastMidnightForwarded = Long.MIN_VALUE;
@@ -70,6 +88,9 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     this.closes = context.getStateStore(closesStoreName);
     this.decodedCloses = new HashMap<>();
     this.open = context.getStateStore(openStoreName);
+    this.decodedOpen = null;
+    this.settlesFrom = new HashMap<>();
+    this.keptFromDay = new HashMap<>();
     this.watermarks = context.getStateStore(watermarksStoreName);
   }
 
@@ -82,7 +103,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
       context.forward(new Record<>(change.announcementId(), change, record.timestamp()));
       onAnnouncement(change, record.timestamp());
     } else if (input instanceof Watermark watermark) {
-      evaluateAll(watermark.time(), watermark.time());
+      evaluateAll(watermark.time(), watermark.time(), true);
       forwardClockToWindows(watermark.time());
     } else {
       throw new IllegalArgumentException("unexpected input " + input);
@@ -108,15 +129,15 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     putHistory(close.symbol(), history(close.symbol()).with(close.date(), close.close()));
     long clock = clock();
     if (close.symbol().equals(benchmark)) {
-      evaluateAll(clock, timestamp);
+      evaluateAll(clock, timestamp, false);
     } else {
-      List<OpenAnnouncement> list = open.get(close.symbol());
+      List<OpenAnnouncement> list = openByKey().get(close.symbol());
       evaluateKey(close.symbol(), list == null ? List.of() : list, false, clock, timestamp);
     }
   }
 
   private void onAnnouncement(AnnouncementChange change, long timestamp) {
-    List<OpenAnnouncement> list = open.get(change.routingKey());
+    List<OpenAnnouncement> list = openByKey().get(change.routingKey());
     List<OpenAnnouncement> others = new ArrayList<>();
     OpenAnnouncement existing = null;
     if (list != null) {
@@ -142,17 +163,18 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     evaluateKey(change.routingKey(), others, true, clock(), timestamp);
   }
 
-  /** Evaluates every open announcement of every key, and trims the benchmark's history. */
-  private void evaluateAll(long clock, long timestamp) {
-    List<KeyValue<String, List<OpenAnnouncement>>> all = new ArrayList<>();
-    try (KeyValueIterator<String, List<OpenAnnouncement>> it = open.all()) {
-      it.forEachRemaining(all::add);
-    }
+  /**
+   * Evaluates every open announcement of every key, and trims the benchmark's history.
+   *
+   * @param clockOnly whether only the clock moved since the last evaluation of each key: then the
+   *     keys that cannot change at this clock are skipped (see {@link #settlesFrom})
+   */
+  private void evaluateAll(long clock, long timestamp, boolean clockOnly) {
+    List<Map.Entry<String, List<OpenAnnouncement>>> all = new ArrayList<>(openByKey().size());
+    openByKey().forEach((key, list) -> all.add(Map.entry(key, list))); // a snapshot: evaluating changes the map
     Instant oldestOpen = null;
-    for (KeyValue<String, List<OpenAnnouncement>> entry : all) {
-      for (OpenAnnouncement o : entry.value) {
-        oldestOpen = CloseRetention.earliest(oldestOpen, o.announcement().getAnnouncedAt());
-      }
+    for (Map.Entry<String, List<OpenAnnouncement>> entry : all) {
+      oldestOpen = CloseRetention.earliest(oldestOpen, oldest(entry.getValue()));
     }
     CloseHistory benchmarkCloses = history(benchmark);
     if (!benchmarkCloses.isEmpty()) {
@@ -161,9 +183,33 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
         putHistory(benchmark, pruned);
       }
     }
-    for (KeyValue<String, List<OpenAnnouncement>> entry : all) {
-      evaluateKey(entry.key, entry.value, false, clock, timestamp);
+    for (Map.Entry<String, List<OpenAnnouncement>> entry : all) {
+      if (clockOnly && unchangedAt(entry.getKey(), entry.getValue(), clock)) {
+        continue;
+      }
+      evaluateKey(entry.getKey(), entry.getValue(), false, clock, timestamp);
     }
+  }
+
+  /** Whether evaluating this key again at {@code clock}, with the closes it was last evaluated with, would change nothing. */
+  private boolean unchangedAt(String key, List<OpenAnnouncement> list, long clock) {
+    Long settles = settlesFrom.get(key);
+    Long keptFrom = keptFromDay.get(key);
+    return settles != null && clock < settles && keptFrom != null && keptFrom == keepFromDay(clock, oldest(list));
+  }
+
+  /** The first close date a history is kept for (epoch day), as {@link CloseRetention#prune} reads {@code keepFrom}. */
+  private static long keepFromDay(long clock, Instant oldestOpen) {
+    Instant keepFrom = keepFrom(clock, oldestOpen);
+    return keepFrom == null ? Long.MIN_VALUE : SessionCalendar.firstCloseDateAtOrAfter(keepFrom).toEpochDay();
+  }
+
+  private static Instant oldest(List<OpenAnnouncement> list) {
+    Instant oldest = null;
+    for (OpenAnnouncement o : list) {
+      oldest = CloseRetention.earliest(oldest, o.announcement().getAnnouncedAt());
+    }
+    return oldest;
   }
 
   /**
@@ -177,17 +223,21 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     CloseHistory symbolCloses = history(key);
     List<OpenAnnouncement> stillOpen = new ArrayList<>(list.size());
     Instant oldestOpen = null;
+    long settles = Long.MAX_VALUE;
     for (OpenAnnouncement o : list) {
       AnnouncementEvaluator.Outcome outcome = evaluator.evaluate(o, benchmarkCloses, symbolCloses, clock);
       emit(outcome.outputs(), timestamp);
       if (!outcome.settled()) {
         stillOpen.add(outcome.next());
         oldestOpen = CloseRetention.earliest(oldestOpen, o.announcement().getAnnouncedAt());
+        settles = Math.min(settles, outcome.settlesAt());
       }
     }
     if (changed || !stillOpen.equals(list)) {
       store(key, stillOpen);
     }
+    settlesFrom.put(key, settles);
+    keptFromDay.put(key, keepFromDay(clock, oldestOpen));
     if (!key.equals(benchmark) && !symbolCloses.isEmpty()) {
       CloseHistory pruned = retention.prune(symbolCloses, benchmarkCloses, keepFrom(clock, oldestOpen));
       if (pruned != symbolCloses) {
@@ -225,9 +275,24 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
   private void store(String key, List<OpenAnnouncement> list) {
     if (list.isEmpty()) {
       open.delete(key);
+      openByKey().remove(key);
+      settlesFrom.remove(key);
+      keptFromDay.remove(key);
     } else {
       open.put(key, list);
+      openByKey().put(key, list);
     }
+  }
+
+  /** {@link #decodedOpen}, loaded on first use. */
+  private NavigableMap<String, List<OpenAnnouncement>> openByKey() {
+    if (decodedOpen == null) {
+      decodedOpen = new TreeMap<>(StringKeyOrder.INSTANCE); // the store's order, so outputs keep theirs
+      try (KeyValueIterator<String, List<OpenAnnouncement>> it = open.all()) {
+        it.forEachRemaining(kv -> decodedOpen.put(kv.key, kv.value));
+      }
+    }
+    return decodedOpen;
   }
 
   private void emit(List<ReactOutput> outputs, long fallbackTimestamp) {

@@ -10,9 +10,12 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Sees every input record's outcome, right after the ingest processors: forwards events and
  * rejections, drops the "read, nothing to route" marks, and after each, when the task's stream
- * time minus the grace has advanced, adds a {@link Watermark} of this task. The ingest processors
- * send every record older than stream time minus the grace to late-records, so that value is a
- * promise: no event this task sends later is older.
+ * time minus the grace, rounded down to the {@link ClockGrid}, has advanced, adds a
+ * {@link Watermark} of this task. The ingest processors send every record older than stream time
+ * minus the grace to late-records, so that value is a promise: no event this task sends later is
+ * older. Rounded down to the grid it decides downstream exactly what it would unrounded, and it
+ * changes at most twice a day instead of with every new input timestamp: each watermark costs
+ * one record per partition of the repartition topic and the clock work of every ticker task.
  */
 public final class WatermarkEmitter implements Processor<String, Ingested, String, Ingested> {
 
@@ -20,6 +23,7 @@ public final class WatermarkEmitter implements Processor<String, Ingested, Strin
   public static final String KEY = "~watermark";
 
   private final long graceMs;
+  private final ClockGrid grid = new ClockGrid();
   private ProcessorContext<String, Ingested> context;
   private long lastEmitted = Long.MIN_VALUE;
 
@@ -41,7 +45,7 @@ public final class WatermarkEmitter implements Processor<String, Ingested, Strin
     if (streamTime < 0) {
       return;
     }
-    long watermark = streamTime - graceMs;
+    long watermark = grid.floor(streamTime - graceMs);
     if (watermark > lastEmitted && watermark >= 0) {
       lastEmitted = watermark;
       Watermark w = new Watermark(context.taskId().partition(), watermark);

@@ -2,6 +2,7 @@ package dev.layoffsignals.streams.windows;
 
 import dev.layoffsignals.schemas.ReactionWindow;
 import dev.layoffsignals.schemas.WindowStatus;
+import dev.layoffsignals.streams.codec.StringKeyOrder;
 import dev.layoffsignals.streams.events.MemberChange;
 import dev.layoffsignals.streams.events.Watermark;
 import dev.layoffsignals.streams.events.WindowEvent;
@@ -9,8 +10,10 @@ import dev.layoffsignals.streams.time.WatermarkTracker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,6 +34,13 @@ public final class WindowProcessor implements Processor<String, WindowEvent, Str
   private final String windowsStoreName;
   private final String watermarksStoreName;
   private KeyValueStore<String, WindowState> windows;
+  /**
+   * The windows store, decoded, in the store's key order: a window changes with every member
+   * change and the clock goes over all of them, and decoding whole memberships each time cost as
+   * much as the rest. Loaded at the first record after every (re)initialisation of the task
+   * (restoration is over by then), written through to the store, which stays the truth.
+   */
+  private NavigableMap<String, WindowState> decoded;
   private KeyValueStore<Integer, Long> watermarks;
   private ProcessorContext<String, ReactionWindow> context;
 
@@ -43,6 +53,7 @@ public final class WindowProcessor implements Processor<String, WindowEvent, Str
   public void init(ProcessorContext<String, ReactionWindow> context) {
     this.context = context;
     this.windows = context.getStateStore(windowsStoreName);
+    this.decoded = null;
     this.watermarks = context.getStateStore(watermarksStoreName);
   }
 
@@ -60,7 +71,7 @@ public final class WindowProcessor implements Processor<String, WindowEvent, Str
   private void onMemberChange(MemberChange change, long timestamp) {
     String key = change.window().key();
     long clock = WatermarkTracker.clock(watermarks);
-    WindowState state = windows.get(key);
+    WindowState state = window(key);
     if (state == null) {
       if (change.member() == null) {
         return;
@@ -79,7 +90,7 @@ public final class WindowProcessor implements Processor<String, WindowEvent, Str
       if (state.lastEmitted() != null) {
         context.forward(new Record<>(key, null, timestamp));
       }
-      windows.delete(key);
+      delete(key);
       return;
     }
     if (!finalise(key, state, clock)) {
@@ -88,17 +99,15 @@ public final class WindowProcessor implements Processor<String, WindowEvent, Str
         context.forward(new Record<>(key, provisional, provisional.getAsOf().toEpochMilli()));
         state = state.emitted(provisional);
       }
-      windows.put(key, state);
+      put(key, state);
     }
   }
 
   private void onClock(long clock) {
-    List<KeyValue<String, WindowState>> all = new ArrayList<>();
-    try (KeyValueIterator<String, WindowState> it = windows.all()) {
-      it.forEachRemaining(all::add);
-    }
-    for (KeyValue<String, WindowState> entry : all) {
-      finalise(entry.key, entry.value, clock);
+    List<Map.Entry<String, WindowState>> all = new ArrayList<>(byKey().size());
+    byKey().forEach((key, state) -> all.add(Map.entry(key, state))); // a snapshot: finalising changes the map
+    for (Map.Entry<String, WindowState> entry : all) {
+      finalise(entry.getKey(), entry.getValue(), clock);
     }
   }
 
@@ -110,8 +119,33 @@ public final class WindowProcessor implements Processor<String, WindowEvent, Str
     }
     ReactionWindow result = aggregate(state, WindowStatus.FINAL);
     context.forward(new Record<>(key, result, result.getAsOf().toEpochMilli()));
-    windows.delete(key);
+    delete(key);
     return true;
+  }
+
+  private WindowState window(String key) {
+    return byKey().get(key);
+  }
+
+  private void put(String key, WindowState state) {
+    windows.put(key, state);
+    byKey().put(key, state);
+  }
+
+  private void delete(String key) {
+    windows.delete(key);
+    byKey().remove(key);
+  }
+
+  /** {@link #decoded}, loaded on first use. */
+  private NavigableMap<String, WindowState> byKey() {
+    if (decoded == null) {
+      decoded = new TreeMap<>(StringKeyOrder.INSTANCE);
+      try (KeyValueIterator<String, WindowState> it = windows.all()) {
+        it.forEachRemaining(kv -> decoded.put(kv.key, kv.value));
+      }
+    }
+    return decoded;
   }
 
   private static ReactionWindow aggregate(WindowState state, WindowStatus status) {
