@@ -1,5 +1,6 @@
 package dev.layoffsignals.cli;
 
+import dev.layoffsignals.config.ConfigException;
 import dev.layoffsignals.config.Settings;
 import dev.layoffsignals.streams.StreamsConfigs;
 import dev.layoffsignals.streams.app.InputTopicsException;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Spec;
         "Settings, later layers winning: the defaults in the jar (layoff-signals-streams.properties), --config FILE,"
             + " environment variables (KAFKA_*, SCHEMA_REGISTRY_*, APPLICATION_SERVER, STATE_DIR, HTTP_HOST, HTTP_PORT, ...),"
             + " -p KEY=VALUE, then the flags below. See docs/configuration.md.",
-        "Exit codes: 0 stopped; 1 Kafka Streams failed; 2 bad settings or topics that do not fit."
+        "Before it starts consuming, it waits for the schema registry, at most schema.registry.startup.timeout.ms"
+            + " (default 60000).",
+        "Exit codes: 0 stopped; 1 Kafka Streams failed, or the schema registry did not answer in time;"
+            + " 2 bad settings or topics that do not fit."
     })
 public final class StreamsCommand implements Callable<Integer> {
 
@@ -73,11 +77,35 @@ public final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Settings settings = settings();
-    LOG.info("Effective configuration (secrets masked):\n{}", settings.describe());
+    Settings effective;
+    Map<String, String> user;
+    try {
+      effective = settings();
+      user = userSettings().asMap();
+      SchemaRegistryWait.timeout(effective.asMap());
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    LOG.info("Effective configuration (secrets masked):\n{}", effective.describe());
 
-    try (ShutdownSignal signal = ShutdownSignal.install("streams-shutdown");
-        RunningInstance instance = RunningInstance.start(settings.asMap())) {
+    try (ShutdownSignal signal = ShutdownSignal.install("streams-shutdown")) {
+      try {
+        if (!SchemaRegistryWait.await(effective.asMap(), signal::await)) {
+          return 0; // stopped while waiting for the registry
+        }
+      } catch (SchemaRegistryWait.RegistryUnavailable e) {
+        LOG.error(e.getMessage());
+        err.println("error: " + e.getMessage());
+        return 1;
+      }
+      return run(user, signal, err);
+    }
+  }
+
+  /** Runs the instance until the signal, or until Kafka Streams stops by itself. */
+  private static int run(Map<String, String> user, ShutdownSignal signal, PrintWriter err) throws Exception {
+    try (RunningInstance instance = RunningInstance.start(user)) {
       LOG.info("Serving {} (application.server {})", instance.server().url(), instance.app().config().get("application.server"));
       CountDownLatch wake = new CountDownLatch(1); // a signal, or Kafka Streams stopping by itself
       signal.onSignal(wake::countDown);
@@ -95,8 +123,23 @@ public final class StreamsCommand implements Callable<Integer> {
     }
   }
 
+  /** The effective settings: the shipped defaults under the user's layers; what the log shows. */
   Settings settings() {
-    return Settings.defaults(StreamsConfigs.DEFAULTS_RESOURCE)
+    return userLayers(Settings.defaults(StreamsConfigs.DEFAULTS_RESOURCE));
+  }
+
+  /**
+   * What the user set: file, environment, -p and flags, without the shipped defaults, which
+   * {@code LayoffSignalsApp} applies itself under these. Passing the defaults as if set would make
+   * the default {@code input.partitions} a statement of the user's, and the app refuse topics
+   * created with another partition count instead of reading the count from the broker.
+   */
+  Settings userSettings() {
+    return userLayers(Settings.empty());
+  }
+
+  private Settings userLayers(Settings.Builder base) {
+    return base
         .withOptionalFile(Optional.ofNullable(configFile))
         .withEnvironment(environment)
         .withAll(properties)

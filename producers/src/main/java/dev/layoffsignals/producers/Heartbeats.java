@@ -41,14 +41,18 @@ public final class Heartbeats implements AutoCloseable {
 
   /**
    * Heartbeats of {@code source} through {@code producer}; looks the topic's partitions up now, so
-   * a missing topic fails the run before any data is published.
+   * a missing topic fails the run before any data is published, and serializes a heartbeat now, so
+   * that the schema's id is known: a schema registry that goes down later in the run does not fail
+   * its heartbeats, and one that is down already fails the run before any data is published.
    *
-   * @throws HeartbeatFailedException when the topic has no partitions or cannot be looked up
+   * @throws HeartbeatFailedException when the topic has no partitions or cannot be looked up, or
+   *     the heartbeat cannot be serialized (the schema registry cannot be reached, say)
    */
   public static Heartbeats open(Producer<byte[], byte[]> producer, Map<String, ?> serdeConfig, String source) {
     Heartbeats heartbeats = new Heartbeats(producer, serdeConfig, source);
     try {
       heartbeats.partitionsNow();
+      heartbeats.serialize(0);
     } catch (HeartbeatFailedException e) {
       heartbeats.close();
       throw e;
@@ -70,12 +74,7 @@ public final class Heartbeats implements AutoCloseable {
    */
   public int send(long watermarkMillis) {
     List<PartitionInfo> targets = partitionsNow();
-    byte[] value;
-    try {
-      value = serde.serializer().serialize(TOPIC.name(), new Heartbeat(source, Instant.ofEpochMilli(watermarkMillis)));
-    } catch (RuntimeException e) {
-      throw new HeartbeatFailedException("cannot serialize the heartbeat: " + e, e);
-    }
+    byte[] value = serialize(watermarkMillis);
     AtomicInteger acknowledged = new AtomicInteger();
     AtomicReference<Exception> firstFailure = new AtomicReference<>();
     Callback callback = (metadata, exception) -> {
@@ -106,6 +105,15 @@ public final class Heartbeats implements AutoCloseable {
   @Override
   public void close() {
     serde.close();
+  }
+
+  /** The value of a heartbeat; the serde keeps the schema id it got the first time. */
+  private byte[] serialize(long watermarkMillis) {
+    try {
+      return serde.serializer().serialize(TOPIC.name(), new Heartbeat(source, Instant.ofEpochMilli(watermarkMillis)));
+    } catch (RuntimeException e) {
+      throw new HeartbeatFailedException("cannot serialize the heartbeat: " + e, e);
+    }
   }
 
   private List<PartitionInfo> partitionsNow() {

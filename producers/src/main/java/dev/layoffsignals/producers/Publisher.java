@@ -129,6 +129,28 @@ public final class Publisher implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Serializes the event without sending it, so that its topic's schema id is resolved (registered
+   * or looked up) and kept now: a run resolves the ids of every topic it will publish to before it
+   * publishes anything, so a schema registry that is down fails the run before its first record,
+   * and one that goes down later does not stop it. A failure is recorded as a failed send would be.
+   *
+   * @return whether the event could be serialized
+   */
+  public boolean prepare(Event event) {
+    if (firstFailure.get() != null) {
+      return false;
+    }
+    Topic<String, ?> topic = event.topic();
+    try {
+      keySerializer(topic).serialize(topic.name(), event.key());
+      valueSerializer(topic).serialize(topic.name(), event.value());
+      return true;
+    } catch (RuntimeException e) {
+      return failed(topic, event.input(), e);
+    }
+  }
+
   private Callback callback(TopicStats ts, InputStats input) {
     return (metadata, exception) -> {
       if (exception == null) {

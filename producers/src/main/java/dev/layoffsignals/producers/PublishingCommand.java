@@ -149,6 +149,10 @@ public abstract class PublishingCommand implements Callable<Integer> {
         if (heartbeatsOn) {
           heartbeats = Heartbeats.open(producer, settings.asMap(), spec.name());
         }
+        if (stream instanceof EventTimeMerger merged) {
+          // the schema ids of every topic of the run, before its first record (see Publisher#prepare)
+          merged.heads().forEach(publisher::prepare);
+        }
       }
       ReplayFilter filter = filter();
       Pacer pacer = pacer();

@@ -3,8 +3,14 @@ package dev.layoffsignals.producers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.layoffsignals.schemas.Heartbeat;
+import java.nio.ByteBuffer;
 import dev.layoffsignals.topics.Topics;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +126,52 @@ class HeartbeatsTest {
           .isInstanceOf(HeartbeatFailedException.class)
           .hasMessage("2022-11-30T21:00:00Z to 5 of 6 partitions of heartbeats:"
               + " org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for heartbeats-4");
+    }
+  }
+
+  @Test
+  @DisplayName("the schema id is resolved at open: a registry down then fails open, before any data is published")
+  void registryDownAtOpen() throws Exception {
+    MockProducer<byte[], byte[]> producer = producer(true, 6);
+    String url = "http://127.0.0.1:" + closedPort();
+    Map<String, Object> serdeConfig = Map.of("schema.registry.url", url, "max.retries", "0");
+
+    assertThatThrownBy(() -> Heartbeats.open(producer, serdeConfig, "replay"))
+        .isInstanceOf(HeartbeatFailedException.class)
+        .hasMessageStartingWith("cannot serialize the heartbeat: ")
+        .hasMessageContaining("Schema registry unreachable at " + url);
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("once open, heartbeats need no registry: one that goes down mid-run does not fail them")
+  void registryDownAfterOpen() throws Exception {
+    HttpServer registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    AtomicInteger calls = new AtomicInteger();
+    registry.createContext("/subjects/heartbeats-value/versions", exchange -> {
+      calls.incrementAndGet();
+      byte[] body = "{\"id\":7}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    registry.start();
+    MockProducer<byte[], byte[]> producer = producer(true, 2);
+    Map<String, Object> serdeConfig = Map.of("schema.registry.url", "http://127.0.0.1:" + registry.getAddress().getPort(),
+        "max.retries", "0");
+    try (Heartbeats heartbeats = Heartbeats.open(producer, serdeConfig, "replay")) {
+      registry.stop(0);
+      assertThat(heartbeats.send(WATERMARK.toEpochMilli())).isEqualTo(2);
+    } finally {
+      registry.stop(0);
+    }
+    assertThat(calls).hasValue(1);
+    assertThat(producer.history()).extracting(r -> ByteBuffer.wrap(r.value(), 1, 4).getInt()).containsOnly(7); // the id, after the magic byte
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 }

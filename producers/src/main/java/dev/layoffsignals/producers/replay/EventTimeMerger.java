@@ -104,6 +104,16 @@ public final class EventTimeMerger implements EventSource {
     return h.event;
   }
 
+  /**
+   * The first event still to come of each source that has one, in merge order: one per input, so
+   * every topic the merged stream will publish to (before any filter) is among their topics.
+   */
+  public List<Event> heads() {
+    List<Head> sorted = new ArrayList<>(heads);
+    sorted.sort(ORDER);
+    return sorted.stream().map(Head::event).toList();
+  }
+
   /** Stats of the merge itself are not used: each event carries its own input's stats. */
   @Override
   public InputStats stats() {
