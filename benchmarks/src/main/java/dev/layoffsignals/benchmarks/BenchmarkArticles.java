@@ -85,30 +85,36 @@ public final class BenchmarkArticles {
       boolean french = i % 2 == 1;
       boolean layoff = i % 3 != 2;
       String company = COMPANIES[random.nextInt(COMPANIES.length)];
-      StringBuilder body = new StringBuilder(TARGET_CHARS + 300);
-      if (layoff) {
-        String[] templates = french ? FR_LAYOFF : EN_LAYOFF;
-        body.append(fill(templates[random.nextInt(templates.length)], company, random, french))
-            .append(' ');
-      }
-      String[] filler = french ? FR_FILLER : EN_FILLER;
-      while (body.length() < TARGET_CHARS) {
-        body.append(fill(filler[random.nextInt(filler.length)], company, random, french))
-            .append(' ');
-      }
-      String title =
-          french
-              ? company + " : la direction présente sa stratégie"
-              : company + " outlines its strategy";
-      out.add(
-          new Article(
-              "bench-" + i,
-              title,
-              body.toString().strip(),
-              french ? Language.FR : Language.EN,
-              Instant.parse("2025-01-15T08:00:00Z")));
+      out.add(article("bench-" + i, company, layoff, french, Instant.parse("2025-01-15T08:00:00Z"), random));
     }
     return out;
+  }
+
+  /**
+   * One article about {@code company}: with {@code layoff}, a layoff sentence (one of four per
+   * language, three of them with a headcount) comes first; then filler paragraphs (share moves,
+   * results, hiring: figures that are not layoffs) up to about {@link #TARGET_CHARS}. Everything
+   * random is drawn from {@code random}, so a seeded generator gives the same text on any JVM.
+   */
+  public static Article article(
+      String id, String company, boolean layoff, boolean french, Instant publishedAt, Random random) {
+    StringBuilder body = new StringBuilder(TARGET_CHARS + 300);
+    if (layoff) {
+      String[] templates = french ? FR_LAYOFF : EN_LAYOFF;
+      body.append(fill(templates[random.nextInt(templates.length)], company, random, french))
+          .append(' ');
+    }
+    String[] filler = french ? FR_FILLER : EN_FILLER;
+    while (body.length() < TARGET_CHARS) {
+      body.append(fill(filler[random.nextInt(filler.length)], company, random, french))
+          .append(' ');
+    }
+    String title =
+        french
+            ? company + " : la direction présente sa stratégie"
+            : company + " outlines its strategy";
+    return new Article(
+        id, title, body.toString().strip(), french ? Language.FR : Language.EN, publishedAt);
   }
 
   /**

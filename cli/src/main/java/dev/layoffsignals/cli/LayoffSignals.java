@@ -1,5 +1,6 @@
 package dev.layoffsignals.cli;
 
+import dev.layoffsignals.benchmarks.pipeline.BenchCommand;
 import dev.layoffsignals.extractor.ExtractCommand;
 import dev.layoffsignals.localkafka.BrokerCommand;
 import dev.layoffsignals.producers.ImportLayoffsCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
         BrokerCommand.class,
         SchemaRegistryCommand.class,
         ResetCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LayoffSignals implements Runnable {

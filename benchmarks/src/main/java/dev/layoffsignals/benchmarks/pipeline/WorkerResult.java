@@ -1,0 +1,34 @@
+package dev.layoffsignals.benchmarks.pipeline;
+
+import dev.layoffsignals.benchmarks.pipeline.HeapSampler.Heap;
+import dev.layoffsignals.benchmarks.pipeline.StoreSizes.StoreSize;
+import java.util.Map;
+
+/**
+ * What a {@link PipelineWorker} reports when it ends, as one JSON line.
+ *
+ * @param mode what it ran
+ * @param ticks ticks consumed: read by the floor consumer, or committed as consumed by the
+ *     application's group
+ * @param startupSeconds from start to reading (Kafka Streams: to RUNNING)
+ * @param processingSeconds from then until everything was processed (backlog empty), or until it
+ *     was told to stop
+ * @param cpuSeconds CPU time of the worker's JVM over {@code processingSeconds}
+ * @param heap heap figures over the whole run
+ * @param stateDirBytes the state directory once Kafka Streams is closed (0 for the floor)
+ * @param stores the topology's stores (full topology only)
+ */
+record WorkerResult(
+    String mode,
+    long ticks,
+    double startupSeconds,
+    double processingSeconds,
+    double cpuSeconds,
+    Heap heap,
+    long stateDirBytes,
+    Map<String, StoreSize> stores) {
+
+  double ticksPerSecond() {
+    return processingSeconds > 0 ? ticks / processingSeconds : 0;
+  }
+}
