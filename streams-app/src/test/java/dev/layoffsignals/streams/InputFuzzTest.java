@@ -409,7 +409,7 @@ class InputFuzzTest {
           yield encoded(index, kind == 0 ? "unknown company" : kind == 1 ? "html in text" : kind == 2 ? "empty body" : "valid",
               topic, key(a.getArticleId()), a, true, null);
         }
-        default -> encoded(index, "valid", topic, null, new Heartbeat("fuzz", now), true, null);
+        default -> encoded(index, "valid", topic, null, new Heartbeat("fuzz", now, Map.of()), true, null);
       };
     }
 
@@ -424,7 +424,7 @@ class InputFuzzTest {
         case "stock-ticks" -> tick(pick(SYMBOLS), then.toLocalDate());
         case "layoff-records" -> announcement(index, pick(COMPANIES), at);
         case "articles" -> new Article("fz-" + index, at, "Old news: Meta to cut 11,000 jobs", "", "en", null, null);
-        default -> new Heartbeat("fuzz", at);
+        default -> new Heartbeat("fuzz", at, Map.of());
       };
       return encoded(index, "late", topic, key("late-" + index), value, true, null);
     }
@@ -440,7 +440,7 @@ class InputFuzzTest {
         case "layoff-records" -> TopologyFixture.announcement("fz-" + index, "Meta", "META", "Internet", at,
             TimePrecision.INSTANT, 100);
         case "articles" -> new Article("fz-" + index, at, "Meta to cut 100 jobs", "", "en", null, null);
-        default -> new Heartbeat("fuzz", at);
+        default -> new Heartbeat("fuzz", at, Map.of());
       };
       return encoded(index, "grace boundary", topic, key("edge-" + index), value, true, null);
     }
@@ -544,10 +544,10 @@ class InputFuzzTest {
         }
         default -> {
           if (date) {
-            return encoded(index, "impossible date", topic, null, new Heartbeat("fuzz", impossible), false,
+            return encoded(index, "impossible date", topic, null, new Heartbeat("fuzz", impossible, Map.of()), false,
                 EventTimes.outOfRange("watermark", impossible));
           }
-          return encoded(index, "invalid content", topic, null, new Heartbeat(" ", now), false, "source is blank");
+          return encoded(index, "invalid content", topic, null, new Heartbeat(" ", now, Map.of()), false, "source is blank");
         }
       }
     }
@@ -649,7 +649,7 @@ class InputFuzzTest {
         case "stock-ticks" -> tick("META", clock.toLocalDate());
         case "layoff-records" -> announcement(0, COMPANIES[0], now);
         case "articles" -> new Article("fz", now, "Meta to cut 11,000 jobs", "Meta will cut 11,000 jobs.", "en", null, null);
-        default -> new Heartbeat("fuzz", now);
+        default -> new Heartbeat("fuzz", now, Map.of());
       };
     }
 

@@ -123,7 +123,7 @@ final class TopologyFixture implements AutoCloseable {
 
   /** A producer's heartbeat at {@code watermark}, without a key. */
   void heartbeat(Instant watermark) {
-    heartbeats.pipeInput(null, new Heartbeat("test", watermark), watermark);
+    heartbeats.pipeInput(null, new Heartbeat("test", watermark, Map.of()), watermark);
   }
 
   void article(Article a) {
