@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
       + "in-process (default: ${DEFAULT-VALUE}).")
   String broker;
 
-  @Option(names = "--work-dir", defaultValue = ".layoff-signals/bench", description = "Brokers' data, state directories "
+  @Option(names = "--work-dir", defaultValue = "target/bench", description = "Brokers' data, state directories "
       + "and worker logs, wiped at start (default: ${DEFAULT-VALUE}).")
   Path workDir;
 

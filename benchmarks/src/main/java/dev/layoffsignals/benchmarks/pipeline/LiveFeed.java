@@ -3,6 +3,7 @@ package dev.layoffsignals.benchmarks.pipeline;
 import dev.layoffsignals.benchmarks.BenchmarkArticles;
 import dev.layoffsignals.benchmarks.pipeline.BenchCompanies.BenchCompany;
 import dev.layoffsignals.extractor.Language;
+import dev.layoffsignals.producers.Heartbeats;
 import dev.layoffsignals.producers.ticks.SyntheticTicks;
 import dev.layoffsignals.schemas.Article;
 import dev.layoffsignals.schemas.StockTick;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Callback;
@@ -36,13 +36,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * their way, so its first reaction can be computed the moment the article is processed: the
  * latency measured is the pipeline's own, not the wait for the next session to close.
  *
- * <p>Why only after the closes of Tuesday to Thursday, and two sessions a second: event time runs
- * here about 10^5 times faster than in production, so the consumer's view of what is left to
- * fetch, a few milliseconds old, is days old in event time. An article the application reads
- * before ticks it has not fetched yet moves its task's stream time past them, and ticks older
- * than the grace period (two days) become late; a day -1 close among them would leave the article
- * without a reaction. With the previous two days all weekdays, that takes a lag of more than a
- * whole session, half a second. (At real time the same race spans milliseconds of event time.)
+ * <p>After every session's closes (and the articles stamped with them), a heartbeat at that close,
+ * sent once they are acknowledged and carrying their offsets per partition: the topology's clock is
+ * the earliest of its input partitions, and {@code layoff-records} gets no data here, nor does an
+ * articles partition between two articles; without heartbeats the clock, and with it every
+ * settled result and the state's cleanup, would stand still.
+ *
+ * <p>Articles go out only after the closes of Tuesday to Thursday, so that day -1, the previous
+ * weekday's session, and the two days of grace before it are sessions the feed has sent.
  *
  * <p>Each article names the next company in turn that has had no article for four days: two
  * reports of a company within three days would be one layoff. So every article is a new
@@ -68,10 +69,10 @@ final class LiveFeed {
   private final Map<String, String> tickerOfSyntheticName = new HashMap<>();
   private final Random random;
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
-  private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final Map<String, LocalDate> lastArticle = new HashMap<>();
   private int nextCompany;
   private long ticksSent;
+  private long heartbeatsSent;
   private int sessionsClosed;
 
   LiveFeed(BenchCluster cluster, List<BenchCompany> companies, double tickRate, double articleRate, long seed) {
@@ -107,6 +108,11 @@ final class LiveFeed {
     return ticksSent;
   }
 
+  /** Heartbeats sent: one after every session's closes (and its articles). */
+  long heartbeatsSent() {
+    return heartbeatsSent;
+  }
+
   /**
    * Sends until {@code measured} articles that count have been sent once {@code warmedUp} says so,
    * and then ticks only, until {@code keepGoing} says stop.
@@ -116,22 +122,18 @@ final class LiveFeed {
    */
   void run(BooleanSupplier warmedUp, int measured, BooleanSupplier keepGoing) throws Exception {
     Map<String, Object> serdeConfig = cluster.serdeConfig();
-    Callback callback = (metadata, e) -> {
-      if (e != null) {
-        failure.compareAndSet(null, e);
-      }
-    };
+    InputPublisher.AckedEnds callback = new InputPublisher.AckedEnds();
     try (KafkaProducer<byte[], byte[]> tickProducer = InputPublisher.producer(cluster.bootstrapServers(), "bench-live-ticks", 5);
         KafkaProducer<byte[], byte[]> articleProducer = InputPublisher.producer(cluster.bootstrapServers(), "bench-live-articles", 0);
+        KafkaProducer<byte[], byte[]> heartbeatProducer = InputPublisher.producer(cluster.bootstrapServers(), "bench-live-heartbeats", 0);
+        Heartbeats heartbeats = Heartbeats.open(heartbeatProducer, serdeConfig, "bench-live");
         Serializer<StockTick> tickValues = Topics.STOCK_TICKS.valueSerde(serdeConfig).serializer();
         Serializer<Article> articleValues = Topics.ARTICLES.valueSerde(serdeConfig).serializer()) {
       long start = System.nanoTime();
       int articles = 0;
       int counted = 0;
       while (counted < measured || keepGoing.getAsBoolean()) {
-        if (failure.get() != null) {
-          throw new IllegalStateException("a live send failed", failure.get());
-        }
+        callback.check(-1);
         long now = System.nanoTime();
         long dueTicks = (long) ((now - start) / 1e9 * tickRate);
         while (ticksSent < dueTicks) {
@@ -148,30 +150,33 @@ final class LiveFeed {
             long dueArticles = (long) ((System.nanoTime() - start) / 1e9 * articleRate);
             DayOfWeek day = tick.getTradedAt().atZone(PipelineInput.NEW_YORK).getDayOfWeek();
             boolean midweek = day == DayOfWeek.TUESDAY || day == DayOfWeek.WEDNESDAY || day == DayOfWeek.THURSDAY;
-            boolean flushed = false;
+            tickProducer.flush(); // the closes first: an article must not overtake the close it is stamped with
+            boolean sentArticles = false;
             while (sessionsClosed >= 2 && midweek && counted < measured && articles < dueArticles) {
               BenchCompany company = nextCompany(tick.getTradedAt());
               if (company == null) {
                 break; // every company reported within the last days: the articles wait for a later close
               }
-              if (!flushed) {
-                tickProducer.flush(); // the closes first: an article must not overtake the close it is stamped with
-                flushed = true;
-              }
               boolean counts = warmedUp.getAsBoolean();
               sendArticle(articleProducer, articleValues, articles, company, tick.getTradedAt(), counts, callback);
               articles++;
               counted += counts ? 1 : 0;
+              sentArticles = true;
             }
+            if (sentArticles) {
+              articleProducer.flush();
+            }
+            // nothing sent from now on is older than this close: the heartbeat vouches for what is acknowledged
+            callback.check(-1);
+            heartbeats.send(tick.getTradedAt().toEpochMilli(), callback.byPartition());
+            heartbeatsSent++;
           }
         }
         LockSupport.parkNanos(1_000_000); // the pacing step: 1 ms
       }
       tickProducer.flush();
       articleProducer.flush();
-      if (failure.get() != null) {
-        throw new IllegalStateException("a live send failed", failure.get());
-      }
+      callback.check(-1);
     }
   }
 

@@ -131,7 +131,8 @@ final class PipelineBenchmark {
         used = true;
         InputPublisher.Published published = InputPublisher.publish(cluster, input);
         publishSeconds = published.seconds();
-        say("Published %,d ticks and %,d articles in %.1f s", published.ticks(), published.articles(), published.seconds());
+        say("Published %,d ticks and %,d articles in event-time order, %,d heartbeats, in %.1f s", published.ticks(),
+            published.articles(), published.heartbeats(), published.seconds());
         if (steps.contains(Step.FLOOR)) {
           floor = measure(cluster, "floor", PipelineWorker.FLOOR, "bench-floor");
         }
@@ -302,8 +303,8 @@ final class PipelineBenchmark {
       throws Exception {
     PipelineInput twice = PipelineInput.generate(options.sizes().twiceTheTicks(), companies, extractor);
     InputPublisher.Published published = InputPublisher.publish(cluster, twice);
-    say("Published %,d ticks (%d sessions) and %,d articles in %.1f s", published.ticks(), options.sizes().days() * 2,
-        published.articles(), published.seconds());
+    say("Published %,d ticks (%d sessions) and %,d articles, %,d heartbeats, in %.1f s", published.ticks(),
+        options.sizes().days() * 2, published.articles(), published.heartbeats(), published.seconds());
     double before = load();
     double brokerCpu = cluster.brokerCpuSeconds();
     WorkerResult result;
