@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnnouncementClusteringTest {
 
@@ -151,5 +152,11 @@ class AnnouncementClusteringTest {
       }
     }
     return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 7, -7, 1_704_200_400_000L, -1_704_200_400_000L, Long.MAX_VALUE, Long.MIN_VALUE})
+  void zeroPadded20IsWhatTheFormatterWrites(long value) {
+    assertThat(AnnouncementClustering.zeroPadded20(value)).isEqualTo(String.format("%020d", value));
   }
 }
