@@ -62,7 +62,7 @@ class HeartbeatTopologyTest {
   }
 
   @Test
-  @DisplayName("a heartbeat older than stream time by more than the grace goes to late-records, one without a source to dead-letters")
+  @DisplayName("a heartbeat older than the heartbeats partition's time by more than the grace goes to late-records, one without a source to dead-letters")
   void lateAndInvalidHeartbeats() {
     try (TopologyFixture f = new TopologyFixture()) {
       f.close("QQQ", LocalDate.of(2024, 6, 14), 400.0);
@@ -73,7 +73,7 @@ class HeartbeatTopologyTest {
       assertThat(f.late.readRecordsToList()).singleElement().satisfies(r -> {
         assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("LATE");
         assertThat(header(r.headers().lastHeader(ErrorHeaders.SOURCE_TOPIC))).isEqualTo("heartbeats");
-        assertThat(header(r.headers().lastHeader(ErrorHeaders.PROCESSOR))).isEqualTo("ingest-heartbeats");
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.PROCESSOR))).isEqualTo("input-clock");
       });
       assertThat(f.deadLetters.readRecordsToList()).singleElement().satisfies(r -> {
         assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("INVALID");
