@@ -4,7 +4,9 @@ import dev.layoffsignals.streams.LayoffSignalsTopology.Names;
 import dev.layoffsignals.streams.dedup.ReportSets;
 import dev.layoffsignals.streams.reaction.CloseHistories;
 import dev.layoffsignals.streams.reaction.OpenAnnouncements;
+import dev.layoffsignals.streams.time.InputClock;
 import dev.layoffsignals.streams.windows.WindowStates;
+import dev.layoffsignals.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +41,8 @@ final class StoreSizes {
 
   private static Map<String, Codecs<?, ?>> inMemory() {
     Map<String, Codecs<?, ?>> out = new LinkedHashMap<>();
+    out.put(Names.INPUT_CLOCK_STORE, new Codecs<>(Serdes.String(), InputClock.serde(
+        List.of(Topics.STOCK_TICKS.name(), Topics.LAYOFF_RECORDS.name(), Topics.ARTICLES.name()), Topics.HEARTBEATS.name())));
     out.put(Names.TICKER_WATERMARKS_STORE, new Codecs<>(Serdes.Integer(), Serdes.Long()));
     out.put(Names.REPORTS_STORE, new Codecs<>(Serdes.String(), ReportSets.serde()));
     out.put(Names.CLOSES_STORE, new Codecs<>(Serdes.String(), CloseHistories.serde()));
