@@ -16,6 +16,7 @@ import dev.layoffsignals.schemas.WindowStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,39 @@ class DedupTopologyTest {
       assertThat(week.getAnnouncementCount()).isEqualTo(1);
       assertThat(week.getTotalHeadcount()).isEqualTo(1000L);
       assertThat(week.getReactionCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("a closed layoff's reports are forgotten, a later layoff of the same company keeps its own until it closes")
+  void closedLayoffsAreForgottenOneByOne() {
+    LocalDate jun3 = LocalDate.of(2024, 6, 3);
+    LocalDate jun5 = LocalDate.of(2024, 6, 5);
+    LayoffAnnouncement first = TopologyFixture.announcement("a1", "Acme", "ACME", "Software", startOfDay(jun3), TimePrecision.DATE, 1000);
+    // 5,000 is not within 10 % of 1,000: another layoff, closing two days later
+    LayoffAnnouncement second = TopologyFixture.announcement("b1", "Acme", "ACME", "Software", startOfDay(jun5), TimePrecision.DATE, 5000);
+    try (TopologyFixture f = new TopologyFixture()) {
+      KeyValueStore<String, List<LayoffAnnouncement>> reports = f.driver.getKeyValueStore("dedup-reports");
+      for (LocalDate d : SESSIONS) {
+        if (d.equals(jun3)) {
+          f.record(first);  // 06-03 00:00: closed from 06-07 00:00
+        }
+        if (d.equals(jun5)) {
+          f.record(second); // 06-05 00:00: closed from 06-09 00:00
+        }
+        f.closes(d, PRICES.benchmark.get(d), "ACME", PRICES.symbol.get(d));
+        if (d.equals(LocalDate.of(2024, 6, 6))) {
+          assertThat(reports.all()).toIterable().flatExtracting(kv -> kv.value)
+              .extracting(LayoffAnnouncement::getAnnouncementId).as("06-06 close, watermark 06-04 16:00").containsExactlyInAnyOrder("a1", "b1");
+        }
+        if (d.equals(LocalDate.of(2024, 6, 10))) {
+          assertThat(reports.all()).toIterable().flatExtracting(kv -> kv.value)
+              .extracting(LayoffAnnouncement::getAnnouncementId).as("06-10 close, watermark 06-08 16:00 (2 days of grace)")
+              .containsExactly("b1");
+        }
+      }
+      assertThat(reports.approximateNumEntries()).as("both closed").isZero();
+      assertThat(TopologyFixture.latest(TopologyFixture.all(f.announcements))).containsOnlyKeys("a1", "b1");
     }
   }
 

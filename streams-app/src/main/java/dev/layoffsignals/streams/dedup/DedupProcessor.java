@@ -11,6 +11,7 @@ import dev.layoffsignals.streams.metrics.SignalMetrics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * advance into a new New York day, the reports of layoffs closed for good
  * ({@link SameLayoffRule#closedFrom}, always a New York midnight: nothing closes within a day) are
  * forgotten. Closes and the clock pass through to the reaction processor.
+ *
+ * <p>A daily pass visits only the keys that can have a layoff closing: for each key the processor
+ * keeps in memory (derived from the store, rebuilt after a restart) the earliest
+ * {@link SameLayoffRule#closedFrom} of its reports, a lower bound of its layoffs' (each layoff's
+ * first report is one of them). Reading and clustering every key every day was 9 % of the full
+ * topology's stream-thread samples (JFR, docs/benchmarks.md).
  */
 public final class DedupProcessor implements Processor<String, TickerEvent, String, ReactInput> {
 
@@ -40,6 +47,8 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   private ProcessorContext<String, ReactInput> context;
   /** The New York date (epoch day) of the clock at which closed layoffs were last forgotten. */
   private long forgottenOn = Long.MIN_VALUE;
+  /** Per key of the store, the earliest closedFrom (epoch ms) of its reports; null until first needed. */
+  private Map<String, Long> closingByKey;
 
   public DedupProcessor(String reportsStoreName, SignalMetrics metrics) {
     this.reportsStoreName = reportsStoreName;
@@ -51,6 +60,7 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     this.context = context;
     this.reports = context.getStateStore(reportsStoreName);
     this.forgottenOn = Long.MIN_VALUE;
+    this.closingByKey = null;
   }
 
   @Override
@@ -85,6 +95,9 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     Map<String, LayoffAnnouncement> old = announcements(before);
     Map<String, LayoffAnnouncement> now = announcements(after);
     reports.put(key, after);
+    if (closingByKey != null) {
+      closingByKey.merge(key, closingOf(report), Math::min); // a replaced report's bound may stay: it only errs early
+    }
     for (String id : old.keySet()) {
       if (!now.containsKey(id)) {
         context.forward(new Record<>(id, new AnnouncementChange(key, id, null), timestamp));
@@ -134,22 +147,49 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   }
 
   private void forgetClosedLayoffs(Instant clock) {
-    List<KeyValue<String, List<LayoffAnnouncement>>> changes = new ArrayList<>();
-    try (KeyValueIterator<String, List<LayoffAnnouncement>> all = reports.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, List<LayoffAnnouncement>> entry = all.next();
-        List<LayoffAnnouncement> open = stillOpen(entry.value, clock);
-        if (open.size() != entry.value.size()) {
-          changes.add(KeyValue.pair(entry.key, open.isEmpty() ? null : open));
+    if (closingByKey == null) {
+      closingByKey = new HashMap<>();
+      try (KeyValueIterator<String, List<LayoffAnnouncement>> all = reports.all()) {
+        while (all.hasNext()) {
+          KeyValue<String, List<LayoffAnnouncement>> entry = all.next();
+          closingByKey.put(entry.key, earliestClosing(entry.value));
         }
       }
     }
-    for (KeyValue<String, List<LayoffAnnouncement>> change : changes) {
-      if (change.value == null) {
-        reports.delete(change.key);
+    long now = clock.toEpochMilli();
+    List<String> due = new ArrayList<>();
+    closingByKey.forEach((key, closing) -> {
+      if (now >= closing) {
+        due.add(key);
+      }
+    });
+    due.sort(null); // a fixed order of store writes, whatever the map's
+    for (String key : due) {
+      List<LayoffAnnouncement> stored = reports.get(key);
+      List<LayoffAnnouncement> open = stored == null ? List.of() : stillOpen(stored, clock);
+      if (open.isEmpty()) {
+        if (stored != null) {
+          reports.delete(key);
+        }
+        closingByKey.remove(key);
       } else {
-        reports.put(change.key, change.value);
+        if (open.size() != stored.size()) {
+          reports.put(key, open);
+        }
+        closingByKey.put(key, earliestClosing(open));
       }
     }
+  }
+
+  private static long closingOf(LayoffAnnouncement report) {
+    return SameLayoffRule.closedFrom(report.getAnnouncedAt()).toEpochMilli();
+  }
+
+  private static long earliestClosing(List<LayoffAnnouncement> reports) {
+    long earliest = Long.MAX_VALUE;
+    for (LayoffAnnouncement r : reports) {
+      earliest = Math.min(earliest, closingOf(r));
+    }
+    return earliest;
   }
 }
