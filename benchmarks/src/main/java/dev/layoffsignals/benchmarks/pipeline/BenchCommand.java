@@ -88,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--phases", split = ",", description = "Only these, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
   List<Step> steps = new ArrayList<>();
 
+  @Option(names = "--repeat", defaultValue = "1", description = "Rounds of the throughput phases (floor, pass-through, "
+      + "full, back to back on the same input); the report takes medians (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
   @Option(names = "--broker", defaultValue = "child", description = "Where the broker runs: child (its own JVM) or "
       + "in-process (default: ${DEFAULT-VALUE}).")
   String broker;
@@ -107,6 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (!broker.equals("child") && !broker.equals("in-process")) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--broker is child or in-process, not " + broker);
     }
+    if (repeat < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeat is at least 1, not " + repeat);
+    }
     PipelineInput.Sizes sizes;
     try {
       sizes = new PipelineInput.Sizes(
@@ -120,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         or(liveTickRate, 20_000.0, 300.0),
         or(liveArticleRate, 10.0, 10.0), or(liveAnnouncements, 200, 10),
         Duration.ofSeconds(or(liveWarmupSeconds, 10, 1)), Duration.ofSeconds(or(liveMaxWarmupSeconds, 120, 2)), steps.isEmpty() ? EnumSet.allOf(Step.class) : EnumSet.copyOf(steps),
-        workDir, output != null ? output : workDir.resolve("bench-result.json"), smoke,
+        repeat, workDir, output != null ? output : workDir.resolve("bench-result.json"), smoke,
         String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     new PipelineBenchmark(options, spec.commandLine().getOut()).run();
     return 0;

@@ -8,8 +8,11 @@ import dev.layoffsignals.benchmarks.pipeline.StoreSizes.StoreSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Everything one run of the pipeline benchmark measured, as written to the JSON file. A part is
@@ -57,8 +60,36 @@ record BenchReport(
     }
   }
 
-  /** The three throughput phases on the same input, and the ratios the targets are about. */
-  record Throughput(Phase floor, Phase passThrough, Phase full, Double fullOverPassThrough, Double fullOverFloor) {}
+  /** One round of the throughput phases, run back to back on the same input, and its ratios. */
+  record Round(int round, Phase floor, Phase passThrough, Phase full, Double fullOverPassThrough, Double fullOverFloor) {}
+
+  /**
+   * The throughput phases on the same input: each phase's median run, the median of the rounds'
+   * ratios (each round's runs saw about the same load), and every round.
+   */
+  record Throughput(Phase floor, Phase passThrough, Phase full, Double fullOverPassThrough, Double fullOverFloor,
+      List<Round> rounds) {
+
+    static Throughput of(List<Round> rounds) {
+      return new Throughput(median(rounds, Round::floor), median(rounds, Round::passThrough), median(rounds, Round::full),
+          medianOf(rounds, Round::fullOverPassThrough), medianOf(rounds, Round::fullOverFloor), List.copyOf(rounds));
+    }
+
+    private static Phase median(List<Round> rounds, Function<Round, Phase> phase) {
+      List<Phase> runs = rounds.stream().map(phase).filter(Objects::nonNull)
+          .sorted(Comparator.comparingDouble(Phase::ticksPerSecond)).toList();
+      return runs.isEmpty() ? null : runs.get((runs.size() - 1) / 2); // the lower median: a run that happened
+    }
+
+    private static Double medianOf(List<Round> rounds, Function<Round, Double> value) {
+      List<Double> values = rounds.stream().map(value).filter(Objects::nonNull).sorted().toList();
+      if (values.isEmpty()) {
+        return null;
+      }
+      int n = values.size();
+      return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+  }
 
   /**
    * The live phase.

@@ -20,13 +20,24 @@ final class BenchSummary {
         r.input().seed(), r.settings().partitions(), r.settings().processingGuarantee(), r.settings().commitIntervalMs(),
         r.settings().appHeap()));
     if (r.throughput() != null) {
-      s.append(String.format(Locale.ROOT, "%nThroughput on the same input        ticks/s     seconds   CPU s  broker CPU s  load%n"));
+      boolean rounds = r.throughput().rounds() != null && r.throughput().rounds().size() > 1;
+      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s  broker CPU s  load%n",
+          rounds ? " (median runs)" : "              "));
       row(s, "1 floor: consumer + Avro decode", r.throughput().floor());
       row(s, "2 pass-through, exactly-once", r.throughput().passThrough());
       row(s, "3 full topology, exactly-once", r.throughput().full());
+      if (rounds) {
+        for (BenchReport.Round round : r.throughput().rounds()) {
+          s.append(String.format(Locale.ROOT, "  round %d: %s%n", round.round(), String.join(", ",
+              java.util.stream.Stream.of(round.floor(), round.passThrough(), round.full()).filter(java.util.Objects::nonNull)
+                  .map(p -> String.format(Locale.ROOT, "%s %,.0f/s (load %.1f)", p.name(), p.ticksPerSecond(), p.loadBefore()))
+                  .toList())
+              + (round.fullOverPassThrough() == null ? "" : String.format(Locale.ROOT, "; 3/2 = %.2f", round.fullOverPassThrough()))));
+        }
+      }
       if (r.throughput().fullOverPassThrough() != null) {
-        s.append(String.format(Locale.ROOT, "  3/2 = %.2f (target >= %.1f)", r.throughput().fullOverPassThrough(),
-            PipelineBenchmark.MIN_FULL_OVER_PASS_THROUGH));
+        s.append(String.format(Locale.ROOT, "  3/2 = %.2f%s (target >= %.1f)", r.throughput().fullOverPassThrough(),
+            rounds ? ", median of the rounds'" : "", PipelineBenchmark.MIN_FULL_OVER_PASS_THROUGH));
       }
       if (r.throughput().fullOverFloor() != null) {
         s.append(String.format(Locale.ROOT, "   3/1 = %.3f", r.throughput().fullOverFloor()));

@@ -6,6 +6,7 @@ import dev.layoffsignals.benchmarks.pipeline.BenchReport.Latency;
 import dev.layoffsignals.benchmarks.pipeline.BenchReport.Machine;
 import dev.layoffsignals.benchmarks.pipeline.BenchReport.Memory;
 import dev.layoffsignals.benchmarks.pipeline.BenchReport.Phase;
+import dev.layoffsignals.benchmarks.pipeline.BenchReport.Round;
 import dev.layoffsignals.benchmarks.pipeline.BenchReport.Settings;
 import dev.layoffsignals.benchmarks.pipeline.BenchReport.State;
 import dev.layoffsignals.benchmarks.pipeline.BenchReport.Targets;
@@ -71,12 +72,13 @@ final class PipelineBenchmark {
    * @param liveMaxWarmup how long at most: then the articles count anyway, and the report says so
    * @param streamsOverrides Kafka Streams (or topology) settings over the shipped defaults, for every application run
    * @param brokerOverrides broker settings over local-kafka's defaults
+   * @param repeat rounds of the throughput phases (floor, pass-through, full, back to back)
    */
   record Options(PipelineInput.Sizes sizes, int partitions, boolean inProcessBroker, String appHeap,
       List<String> appJvmOptions, Map<String, String> streamsOverrides, Map<String, String> brokerOverrides,
       double liveTickRate, double liveArticleRate,
-      int liveAnnouncements, Duration liveWarmup, Duration liveMaxWarmup, Set<Step> steps, Path workDir, Path output, boolean smoke,
-      String command) {}
+      int liveAnnouncements, Duration liveWarmup, Duration liveMaxWarmup, Set<Step> steps, int repeat, Path workDir,
+      Path output, boolean smoke, String command) {}
 
   private static final Duration WORKER_START = Duration.ofMinutes(3);
   private static final Duration WORKER_RUN = Duration.ofMinutes(40);
@@ -115,9 +117,7 @@ final class PipelineBenchmark {
         options.sizes().seed(), options.partitions(), settings().processingGuarantee(), commitIntervalMs(),
         options.appHeap());
 
-    Phase floor = null;
-    Phase passThrough = null;
-    Phase full = null;
+    List<Round> rounds = new ArrayList<>();
     OutputDigest outputs = null;
     double publishSeconds = 0;
     Latency latency = null;
@@ -133,18 +133,24 @@ final class PipelineBenchmark {
         publishSeconds = published.seconds();
         say("Published %,d ticks and %,d articles in event-time order, %,d heartbeats, in %.1f s", published.ticks(),
             published.articles(), published.heartbeats(), published.seconds());
-        if (steps.contains(Step.FLOOR)) {
-          floor = measure(cluster, "floor", PipelineWorker.FLOOR, "bench-floor");
-        }
-        if (steps.contains(Step.PASS_THROUGH)) {
-          passThrough = measure(cluster, "pass-through", PipelineWorker.PASS_THROUGH, "bench-pass-through");
-        }
-        if (steps.contains(Step.FULL)) {
-          full = measure(cluster, "full", PipelineWorker.FULL, "bench-full");
-          outputs = OutputDigest.read(cluster);
-          say("  outputs: %,d announcements, %,d reactions (%,d settled), %,d windows (%,d FINAL), %d late, %d dead letters;"
-                  + " sha256 %s", outputs.announcements(), outputs.reactions(), outputs.settledReactions(), outputs.windows(),
-              outputs.finalWindows(), outputs.lateRecords(), outputs.deadLetters(), outputs.sha256());
+        // rounds of floor, pass-through, full back to back: a ratio compares runs under the same load
+        for (int round = 1; round <= options.repeat(); round++) {
+          String suffix = round == 1 ? "" : "-" + round;
+          Phase f = steps.contains(Step.FLOOR)
+              ? measure(cluster, "floor" + suffix, PipelineWorker.FLOOR, "bench-floor" + suffix) : null;
+          Phase p = steps.contains(Step.PASS_THROUGH)
+              ? measure(cluster, "pass-through" + suffix, PipelineWorker.PASS_THROUGH, "bench-pass-through" + suffix) : null;
+          Phase x = null;
+          if (steps.contains(Step.FULL)) {
+            x = measure(cluster, "full" + suffix, PipelineWorker.FULL, "bench-full" + suffix);
+            if (round == 1) { // later rounds write the same outputs again
+              outputs = OutputDigest.read(cluster);
+              say("  outputs: %,d announcements, %,d reactions (%,d settled), %,d windows (%,d FINAL), %d late, %d dead letters;"
+                      + " sha256 %s", outputs.announcements(), outputs.reactions(), outputs.settledReactions(), outputs.windows(),
+                  outputs.finalWindows(), outputs.lateRecords(), outputs.deadLetters(), outputs.sha256());
+            }
+          }
+          rounds.add(new Round(round, f, p, x, ratio(x, p), ratio(x, f)));
         }
       }
       if (steps.contains(Step.LATENCY)) {
@@ -158,17 +164,18 @@ final class PipelineBenchmark {
         if (used) {
           cluster.recreateTopics();
         }
-        state = state(cluster, full, companies, extractor);
+        state = state(cluster, rounds.isEmpty() ? null : rounds.get(0).full(), companies, extractor);
       }
     }
-    Throughput throughput = floor == null && passThrough == null && full == null ? null
-        : new Throughput(floor, passThrough, full, ratio(full, passThrough), ratio(full, floor));
+    Throughput throughput = rounds.isEmpty() ? null : Throughput.of(rounds);
+    Phase full = rounds.isEmpty() ? null : rounds.get(0).full();
     if (throughput != null && throughput.fullOverPassThrough() != null) {
-      say("  full / pass-through = %.2f (target >= %.1f); full / floor = %.3f", throughput.fullOverPassThrough(),
-          MIN_FULL_OVER_PASS_THROUGH, throughput.fullOverFloor() == null ? Double.NaN : throughput.fullOverFloor());
+      say("  full / pass-through = %.2f (median of %d rounds; target >= %.1f); full / floor = %.3f",
+          throughput.fullOverPassThrough(), rounds.size(), MIN_FULL_OVER_PASS_THROUGH,
+          throughput.fullOverFloor() == null ? Double.NaN : throughput.fullOverFloor());
     }
 
-    Memory memory = memory(floor, passThrough, full, latency, state);
+    Memory memory = memory(rounds, latency, state);
     Targets targets = new Targets(
         throughput == null || throughput.fullOverPassThrough() == null ? null
             : throughput.fullOverPassThrough() >= MIN_FULL_OVER_PASS_THROUGH,
@@ -331,9 +338,10 @@ final class PipelineBenchmark {
     return s.ticks1x() > 0 && s.storeBytes2x() <= s.storeBytes1x() * STATE_GROWTH_TOLERANCE + 4096;
   }
 
-  private Memory memory(Phase floor, Phase passThrough, Phase full, Latency latency, State state) {
+  private Memory memory(List<Round> rounds, Latency latency, State state) {
     Map<String, HeapSampler.Heap> heaps = new LinkedHashMap<>();
-    Stream.of(floor, passThrough, full, state == null ? null : state.full2x())
+    Stream.concat(rounds.stream().flatMap(r -> Stream.of(r.floor(), r.passThrough(), r.full())),
+            Stream.of(state == null ? null : state.full2x()))
         .filter(p -> p != null && p.heap() != null).forEach(p -> heaps.put(p.name(), p.heap()));
     if (latency != null && latency.heap() != null) {
       heaps.put("live", latency.heap());
@@ -344,7 +352,7 @@ final class PipelineBenchmark {
         .orElse(null);
   }
 
-  private static Double ratio(Phase a, Phase b) {
+  static Double ratio(Phase a, Phase b) {
     return a == null || b == null || b.ticksPerSecond() == 0 ? null : a.ticksPerSecond() / b.ticksPerSecond();
   }
 

@@ -58,6 +58,7 @@ class PipelineBenchSmokeIntegrationTest {
       assertThat(p.heap().peakUsedBytes()).as(p.name()).isPositive().isLessThanOrEqualTo(p.heap().maxBytes());
       assertThat(p.heap().maxBytes()).as(p.name() + ": -Xmx512m").isLessThanOrEqualTo(512L * 1024 * 1024);
     }
+    assertThat(r.throughput().rounds()).as("one round by default").hasSize(1);
     assertThat(r.throughput().fullOverPassThrough())
         .isEqualTo(r.throughput().full().ticksPerSecond() / r.throughput().passThrough().ticksPerSecond());
     assertThat(r.throughput().fullOverFloor())
