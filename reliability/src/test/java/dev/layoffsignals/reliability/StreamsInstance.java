@@ -103,6 +103,19 @@ final class StreamsInstance {
     }, this::tail);
   }
 
+  /** Until this process has logged {@code text} after the first {@code after} in its log, the process running throughout. */
+  void awaitLoggedAfter(String after, String text) throws Exception {
+    Await.until(name + " to log '" + text + "' after '" + after + "'", STARTING, () -> {
+      assertThat(alive()).as("%s stopped%n%s", name, tail()).isTrue();
+      if (!Files.exists(log)) {
+        return false;
+      }
+      String all = Files.readString(log, StandardCharsets.ISO_8859_1);
+      int at = all.indexOf(after);
+      return at >= 0 && all.indexOf(text, at + after.length()) >= 0;
+    }, this::tail);
+  }
+
   /** SIGKILL: no shutdown hook, no last commit, no leaving the group. Returns the exit code. */
   int kill() throws InterruptedException {
     return ChildJvms.kill(process);
@@ -111,6 +124,25 @@ final class StreamsInstance {
   /** SIGTERM, a graceful stop; the exit code, or -1 if it did not stop within the timeout (then killed). */
   int stop(Duration timeout) throws InterruptedException {
     return ChildJvms.stop(process, timeout);
+  }
+
+  /**
+   * SIGSTOP: the process is frozen where it is, reading nothing, until {@link #resume()} (a very
+   * long GC pause, as far as Kafka is concerned).
+   */
+  void pause() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  void resume() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+    String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kill.waitFor()).as("kill -%s %d: %s", name, process.pid(), out).isZero();
   }
 
   boolean alive() {
