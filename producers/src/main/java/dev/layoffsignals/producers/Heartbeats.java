@@ -6,6 +6,7 @@ import dev.layoffsignals.topics.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
@@ -15,7 +16,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Sends heartbeats: one {@link Heartbeat}(source, watermark) to every partition of
+ * Sends heartbeats: one {@link Heartbeat}(source, watermark, offsets) to every partition of
  * {@link Topics#HEARTBEATS}, no key, the partition given explicitly, record timestamp = watermark,
  * the value serialized with the catalogue's serde. A heartbeat is a promise: the sender publishes
  * nothing older than the watermark afterwards.
@@ -52,7 +53,7 @@ public final class Heartbeats implements AutoCloseable {
     Heartbeats heartbeats = new Heartbeats(producer, serdeConfig, source);
     try {
       heartbeats.partitionsNow();
-      heartbeats.serialize(0);
+      heartbeats.serialize(0, Map.of());
     } catch (HeartbeatFailedException e) {
       heartbeats.close();
       throw e;
@@ -73,8 +74,21 @@ public final class Heartbeats implements AutoCloseable {
    * @throws HeartbeatFailedException when a partition did not acknowledge it
    */
   public int send(long watermarkMillis) {
+    return send(watermarkMillis, Map.of());
+  }
+
+  /**
+   * Sends {@code Heartbeat(source, watermark, offsets)} to every partition: the heartbeat of
+   * partition {@code p} carries {@code offsetsByPartition.get(p)} (topic -> the offset below which
+   * the sender's records on that topic's partition {@code p} are, see {@link Publisher#acknowledgedEnds}),
+   * so the topology applies the watermark to an input partition only once it has read those
+   * records. A topic not listed takes the watermark at once.
+   *
+   * @return the number of partitions that acknowledged it (all of them)
+   * @throws HeartbeatFailedException when a partition did not acknowledge it
+   */
+  public int send(long watermarkMillis, Map<Integer, Map<String, Long>> offsetsByPartition) {
     List<PartitionInfo> targets = partitionsNow();
-    byte[] value = serialize(watermarkMillis);
     AtomicInteger acknowledged = new AtomicInteger();
     AtomicReference<Exception> firstFailure = new AtomicReference<>();
     Callback callback = (metadata, exception) -> {
@@ -86,6 +100,7 @@ public final class Heartbeats implements AutoCloseable {
     };
     try {
       for (PartitionInfo p : targets) {
+        byte[] value = serialize(watermarkMillis, offsetsByPartition.getOrDefault(p.partition(), Map.of()));
         producer.send(new ProducerRecord<>(TOPIC.name(), p.partition(), watermarkMillis, null, value), callback);
       }
     } catch (RuntimeException e) {
@@ -108,9 +123,10 @@ public final class Heartbeats implements AutoCloseable {
   }
 
   /** The value of a heartbeat; the serde keeps the schema id it got the first time. */
-  private byte[] serialize(long watermarkMillis) {
+  private byte[] serialize(long watermarkMillis, Map<String, Long> offsets) {
     try {
-      return serde.serializer().serialize(TOPIC.name(), new Heartbeat(source, Instant.ofEpochMilli(watermarkMillis)));
+      return serde.serializer().serialize(TOPIC.name(),
+          new Heartbeat(source, Instant.ofEpochMilli(watermarkMillis), new TreeMap<>(offsets)));
     } catch (RuntimeException e) {
       throw new HeartbeatFailedException("cannot serialize the heartbeat: " + e, e);
     }

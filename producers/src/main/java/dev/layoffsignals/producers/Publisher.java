@@ -6,11 +6,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -68,6 +71,8 @@ public final class Publisher implements AutoCloseable {
   private final Map<Topic<?, ?>, Serde<?>> serdes = new IdentityHashMap<>();
   private final Map<String, TopicStats> topics = new LinkedHashMap<>();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  /** Per partition written to, the last acknowledged offset + 1 (what a heartbeat vouches for). */
+  private final Map<TopicPartition, Long> acknowledgedEnds = new ConcurrentHashMap<>();
 
   /**
    * @param producer    an idempotent producer of bytes (see {@link ProducerSettings})
@@ -156,6 +161,9 @@ public final class Publisher implements AutoCloseable {
       if (exception == null) {
         ts.published.increment();
         input.countPublished();
+        if (metadata != null && metadata.hasOffset()) {
+          acknowledgedEnds.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1, Math::max);
+        }
       } else {
         ts.failed.increment();
         input.countFailed();
@@ -177,6 +185,17 @@ public final class Publisher implements AutoCloseable {
   /** The first failure seen (thrown by a send or reported by its callback), or null. */
   public Exception firstFailure() {
     return firstFailure.get();
+  }
+
+  /**
+   * Per partition number, per topic: the offset below which every record acknowledged so far lies
+   * (its last acknowledged offset + 1), for the partitions this publisher has written to. After a
+   * {@link #flush()} this covers every record sent: what a heartbeat sent then vouches for.
+   */
+  public Map<Integer, Map<String, Long>> acknowledgedEnds() {
+    Map<Integer, Map<String, Long>> out = new TreeMap<>();
+    acknowledgedEnds.forEach((tp, end) -> out.computeIfAbsent(tp.partition(), p -> new TreeMap<>()).put(tp.topic(), end));
+    return out;
   }
 
   /** Counters per topic name, in the order topics were first used. */

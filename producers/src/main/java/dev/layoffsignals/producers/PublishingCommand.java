@@ -181,7 +181,7 @@ public abstract class PublishingCommand implements Callable<Integer> {
         }
       }
       if (heartbeatsOn && (publisher == null || !flushFailed(publisher))) {
-        heartbeatLine = finalHeartbeat(schedule, heartbeats);
+        heartbeatLine = finalHeartbeat(schedule, publisher, heartbeats);
       }
     } catch (BadInputException ex) {
       exit = BAD_INPUT;
@@ -234,19 +234,20 @@ public abstract class PublishingCommand implements Callable<Integer> {
   }
 
   /**
-   * A periodic heartbeat, after the data sent so far is acknowledged (a heartbeat must not overtake
-   * the records it vouches for); returns false when a data send failed and the run must stop.
+   * A periodic heartbeat, after the data sent so far is acknowledged; it carries, per partition,
+   * the offsets it vouches for, so the topology applies it only once it has read those records.
+   * Returns false when a data send failed and the run must stop.
    */
   private static boolean periodicHeartbeat(Publisher publisher, Heartbeats heartbeats, long watermark) {
     if (flushFailed(publisher)) {
       return false;
     }
-    heartbeats.send(watermark);
+    heartbeats.send(watermark, publisher.acknowledgedEnds());
     return true;
   }
 
   /** Sends the final heartbeat (the data is flushed), or says what would be sent; the summary's line. */
-  private String finalHeartbeat(HeartbeatSchedule schedule, Heartbeats heartbeats) {
+  private String finalHeartbeat(HeartbeatSchedule schedule, Publisher publisher, Heartbeats heartbeats) {
     OptionalLong watermark = schedule.watermark();
     if (watermark.isEmpty()) {
       return "heartbeat  not sent: nothing was published";
@@ -257,7 +258,7 @@ public abstract class PublishingCommand implements Callable<Integer> {
     if (heartbeats == null) {
       return "heartbeat  " + at + " would be sent to every partition of " + Heartbeats.topic() + periodic;
     }
-    int partitions = heartbeats.send(watermark.getAsLong());
+    int partitions = heartbeats.send(watermark.getAsLong(), publisher.acknowledgedEnds());
     return "heartbeat  " + at + " to " + partitions + " partitions of " + Heartbeats.topic() + periodic;
   }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * {@code replay}: merges articles, ticks and layoffs.fyi records into one stream in event-time order
  * and publishes it with record timestamps = event times, as fast as possible or paced; then sends a
  * heartbeat (the largest event time published) to every partition of the heartbeats topic, and,
- * when paced, one every {@code --heartbeat-interval} of event time on the way.
+ * one every {@code --heartbeat-interval} of event time on the way.
  */
 @Command(
     name = "replay",
@@ -48,6 +48,12 @@ public final class ReplayCommand extends PublishingCommand {
 
   /** Event time between periodic heartbeats of a paced replay, unless --heartbeat-interval says otherwise. */
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofHours(1);
+
+  /**
+   * Event time between periodic heartbeats of a replay as fast as possible: a day, a few thousand
+   * heartbeats for years of history (each waits for the data before it to be acknowledged).
+   */
+  public static final Duration DEFAULT_FAST_HEARTBEAT_INTERVAL = Duration.ofDays(1);
 
   @Option(names = "--articles", paramLabel = "INPUT", arity = "1..*",
       description = "Article inputs, as for produce-articles (files, directories, feeds).")
@@ -87,8 +93,8 @@ public final class ReplayCommand extends PublishingCommand {
   Path gazetteer;
 
   @Option(names = "--heartbeat-interval", paramLabel = "DURATION",
-      description = "With --speed N: also send a heartbeat each time event time has advanced by DURATION"
-          + " (ISO-8601, e.g. PT15M; default PT1H) since the last one.")
+      description = "Also send a heartbeat each time event time has advanced by DURATION since the last one"
+          + " (ISO-8601, e.g. PT15M; default PT1H with --speed N, P1D as fast as possible).")
   Duration heartbeatInterval;
 
   @Override
@@ -96,13 +102,17 @@ public final class ReplayCommand extends PublishingCommand {
     return true;
   }
 
-  /** Periodic heartbeats only when paced: a replay as fast as possible sends the final one alone. */
+  /**
+   * Periodic heartbeats, paced or not: the topology's clock is the earliest of a partition number's
+   * inputs, so an input the replay leaves quiet (no layoff record for weeks on a partition) would
+   * hold results back until the final heartbeat, and the state with them.
+   */
   @Override
   protected Duration heartbeatInterval() {
-    if (speed == 0) {
-      return null;
+    if (heartbeatInterval != null) {
+      return heartbeatInterval;
     }
-    return heartbeatInterval == null ? DEFAULT_HEARTBEAT_INTERVAL : heartbeatInterval;
+    return speed == 0 ? DEFAULT_FAST_HEARTBEAT_INTERVAL : DEFAULT_HEARTBEAT_INTERVAL;
   }
 
   @Override
@@ -129,9 +139,6 @@ public final class ReplayCommand extends PublishingCommand {
     if (heartbeatInterval != null) {
       if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
         throw new BadInputException("--heartbeat-interval must be positive, not " + heartbeatInterval);
-      }
-      if (speed == 0) {
-        throw new BadInputException("--heartbeat-interval needs --speed N: a replay as fast as possible sends only the final heartbeat");
       }
       if (heartbeatOptions.disabledExplicitly()) {
         throw new BadInputException("--heartbeat-interval and --no-heartbeat contradict each other");

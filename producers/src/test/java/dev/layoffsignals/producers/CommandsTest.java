@@ -46,9 +46,9 @@ class CommandsTest {
   private final List<Map<String, Object>> producerConfigs = new ArrayList<>();
   private MockProducer<byte[], byte[]> producer = newProducer();
 
-  /** An auto-completing MockProducer whose cluster has the heartbeats topic with 6 partitions. */
+  /** An auto-completing MockProducer whose cluster has the inputs with 6 partitions, keyed records spread as a real producer does. */
   private static MockProducer<byte[], byte[]> newProducer() {
-    return new MockProducer<>(HeartbeatCluster.withPartitions(6), true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    return new MockProducer<>(HeartbeatCluster.withPartitions(6), true, new HeartbeatCluster.KeyHashPartitioner(), new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private int run(PublishingCommand command, String... args) {
@@ -216,13 +216,13 @@ class CommandsTest {
     List<ProducerRecord<byte[], byte[]>> second = producer.history();
 
     // 4 sessions x 2 symbols x (OPEN + CLOSE) + the 43 layoffs.fyi rows dated 2022-11-07 .. 2022-11-10,
-    // then the final heartbeat on each of the 6 partitions of heartbeats
-    assertThat(first).hasSize(16 + 43 + 6);
+    // a heartbeat on each of the 6 partitions of heartbeats each day of event time (3), then the final one
+    assertThat(first).hasSize(16 + 43 + 4 * 6);
     assertThat(first).extracting(ProducerRecord::timestamp).isSorted();
     Map<String, Long> perTopic = new HashMap<>();
     first.forEach(r -> perTopic.merge(r.topic(), 1L, Long::sum));
     assertThat(perTopic).containsOnly(Map.entry("stock-ticks", 16L), Map.entry("layoff-records", 43L),
-        Map.entry("heartbeats", 6L));
+        Map.entry("heartbeats", 24L));
     assertThat(second).hasSameSizeAs(first);
     for (int i = 0; i < first.size(); i++) {
       assertThat(second.get(i).topic()).isEqualTo(first.get(i).topic());
@@ -294,7 +294,33 @@ class CommandsTest {
     assertThat(records).extracting(ProducerRecord::key).containsOnlyNulls();
     assertThat(records).extracting(ProducerRecord::timestamp).containsOnly(watermark);
     assertThat(records).extracting(r -> value(Topics.HEARTBEATS, r.value()))
-        .containsOnly(new Heartbeat(source, Instant.ofEpochMilli(watermark)));
+        .allSatisfy(h -> {
+          assertThat(h.getSource()).isEqualTo(source);
+          assertThat(h.getWatermark()).isEqualTo(Instant.ofEpochMilli(watermark));
+        });
+  }
+
+  /**
+   * Each heartbeat vouches, per topic, for exactly the data records sent before it to its partition:
+   * offsets = how many there were (MockProducer numbers each partition's records from 0), topics
+   * without any left out.
+   */
+  private static void assertVouchedOffsets(List<ProducerRecord<byte[], byte[]>> sent) {
+    Map<Integer, Map<String, Long>> written = new java.util.TreeMap<>();
+    int heartbeats = 0;
+    for (ProducerRecord<byte[], byte[]> r : sent) {
+      if (isHeartbeat(r)) {
+        heartbeats++;
+        assertThat(value(Topics.HEARTBEATS, r.value()).getOffsets()).as("heartbeat %d on partition %d", heartbeats, r.partition())
+            .isEqualTo(written.getOrDefault(r.partition(), Map.of()));
+      } else {
+        int partition = org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(r.key(), 6);
+        written.computeIfAbsent(partition, p -> new java.util.TreeMap<>()).merge(r.topic(), 1L, Long::sum);
+      }
+    }
+    assertThat(heartbeats).isPositive();
+    assertThat(written.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).sum())
+        .as("every data record was keyed and counted").isEqualTo(sent.size() - heartbeats);
   }
 
   private static final String[] NOV_7_TO_10 =
@@ -306,10 +332,17 @@ class CommandsTest {
     assertThat(run(new ReplayCommand(), NOV_7_TO_10)).isZero();
 
     List<ProducerRecord<byte[], byte[]>> sent = producer.history();
-    assertThat(sent.subList(0, sent.size() - 6)).noneMatch(CommandsTest::isHeartbeat);
-    assertThat(sent.subList(0, sent.size() - 6)).extracting(ProducerRecord::timestamp).last().isEqualTo(NOV_10_CLOSE);
+    List<ProducerRecord<byte[], byte[]>> data = sent.stream().filter(r -> !isHeartbeat(r)).toList();
+    assertThat(data).extracting(ProducerRecord::timestamp).last().isEqualTo(NOV_10_CLOSE);
+    assertThat(sent.indexOf(data.get(data.size() - 1))).as("the final heartbeat comes after every data record")
+        .isEqualTo(sent.size() - 7);
     assertOneRound(sent.subList(sent.size() - 6, sent.size()), "replay", NOV_10_CLOSE);
-    assertThat(out.toString()).containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z to 6 partitions of heartbeats$")
+    // and one a day of event time on the way (closes of 11-07 .. 11-09), each vouching for what preceded it
+    List<ProducerRecord<byte[], byte[]>> periodic = heartbeats(sent.subList(0, sent.size() - 6));
+    assertThat(periodic).hasSize(18);
+    assertVouchedOffsets(sent);
+    assertThat(out.toString()).containsPattern(
+            "(?m)^heartbeat  2022-11-10T21:00:00Z to 6 partitions of heartbeats, after 3 periodic heartbeats$")
         .containsPattern("(?m)^stock-ticks +16 +16 +0$");
   }
 
@@ -335,7 +368,8 @@ class CommandsTest {
 
     assertThat(producerConfigs).isEmpty();
     assertThat(out.toString())
-        .containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z would be sent to every partition of heartbeats$");
+        .containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z would be sent to every partition of heartbeats,"
+            + " after 3 periodic heartbeats$");
   }
 
   @Test
@@ -354,7 +388,7 @@ class CommandsTest {
     // QQQ and S0001 on 2024-01-02 and 01-03: OPEN 14:30Z, trades 15:35Z 16:40Z 17:45Z 18:50Z 19:55Z, CLOSE 21:00Z
     String synthetic = "symbols=1,days=2,ticks-per-session=5,seed=3";
     List<Boolean> dataAcknowledgedAtHeartbeat = new ArrayList<>();
-    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), false, new HeartbeatCluster.KeyHashPartitioner(), new ByteArraySerializer(), new ByteArraySerializer()) {
       @Override
       public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         if (isHeartbeat(record) && record.partition() == 0) {
@@ -394,15 +428,27 @@ class CommandsTest {
     }
     assertThat(out.toString()).containsPattern(
         "(?m)^heartbeat  2024-01-03T21:00:00Z to 6 partitions of heartbeats, after 7 periodic heartbeats$");
+    assertVouchedOffsets(sent);
 
+    // as fast as possible with the same interval: the same records and heartbeats, in the same order
+    producer = newProducer();
+    assertThat(run(new ReplayCommand(), "--synthetic", synthetic, "--heartbeat-interval", "PT2H")).isZero();
+    List<ProducerRecord<byte[], byte[]>> unpaced = producer.history();
+    assertThat(unpaced.stream().map(CommandsTest::describe)).containsExactlyElementsOf(sent.stream().map(CommandsTest::describe).toList());
+
+    // and by default a day of event time between heartbeats: one at 01-03 14:30, then the final one
     producer = newProducer();
     assertThat(run(new ReplayCommand(), "--synthetic", synthetic)).isZero();
-    List<ProducerRecord<byte[], byte[]>> unpaced = producer.history();
-    assertThat(unpaced.stream().filter(r -> !isHeartbeat(r)).map(r -> r.timestamp() + " " + value(Topics.STOCK_TICKS, r.value())))
-        .containsExactlyElementsOf(sent.stream().filter(r -> !isHeartbeat(r))
-            .map(r -> r.timestamp() + " " + value(Topics.STOCK_TICKS, r.value())).toList());
-    assertThat(heartbeats(unpaced)).hasSize(6);
-    assertOneRound(heartbeats(unpaced), "replay", Instant.parse("2024-01-03T21:00:00Z").toEpochMilli());
+    List<ProducerRecord<byte[], byte[]>> daily = heartbeats(producer.history());
+    assertThat(daily).hasSize(12);
+    assertOneRound(daily.subList(0, 6), "replay", Instant.parse("2024-01-03T14:30:00Z").toEpochMilli());
+    assertOneRound(daily.subList(6, 12), "replay", Instant.parse("2024-01-03T21:00:00Z").toEpochMilli());
+    assertVouchedOffsets(producer.history());
+  }
+
+  private static String describe(ProducerRecord<byte[], byte[]> r) {
+    return r.topic() + "/" + r.partition() + " " + r.timestamp() + " "
+        + (isHeartbeat(r) ? value(Topics.HEARTBEATS, r.value()) : value(Topics.STOCK_TICKS, r.value()));
   }
 
   @Test
@@ -421,11 +467,8 @@ class CommandsTest {
   }
 
   @Test
-  @DisplayName("--heartbeat-interval: positive, only with --speed, not with --no-heartbeat; exit 2 before any producer")
+  @DisplayName("--heartbeat-interval: positive, not with --no-heartbeat; exit 2 before any producer")
   void heartbeatIntervalArguments() {
-    assertThat(run(new ReplayCommand(), "--synthetic", "--heartbeat-interval", "PT1H")).isEqualTo(2);
-    assertThat(err.toString()).contains(
-        "error: --heartbeat-interval needs --speed N: a replay as fast as possible sends only the final heartbeat");
     assertThat(run(new ReplayCommand(), "--synthetic", "--speed", "60", "--heartbeat-interval", "PT0S")).isEqualTo(2);
     assertThat(err.toString()).contains("error: --heartbeat-interval must be positive, not PT0S");
     assertThat(run(new ReplayCommand(), "--synthetic", "--speed", "60", "--heartbeat-interval", "PT1H", "--no-heartbeat"))
@@ -488,7 +531,7 @@ class CommandsTest {
   @Test
   @DisplayName("a heartbeat a partition does not acknowledge makes the command exit 1; the data stays published")
   void failedHeartbeat() throws Exception {
-    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), true, new HeartbeatCluster.KeyHashPartitioner(), new ByteArraySerializer(), new ByteArraySerializer()) {
       @Override
       public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         if (isHeartbeat(record) && record.partition() == 2) {
@@ -510,7 +553,7 @@ class CommandsTest {
   @Test
   @DisplayName("no heartbeat after a failed data send: the data it would vouch for is not all there")
   void noHeartbeatAfterFailedSend() throws Exception {
-    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+    producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), false, new HeartbeatCluster.KeyHashPartitioner(), new ByteArraySerializer(), new ByteArraySerializer()) {
       @Override
       public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         Future<RecordMetadata> f = super.send(record, callback);

@@ -58,8 +58,24 @@ class HeartbeatsTest {
     assertThat(producer.history()).extracting(ProducerRecord::partition).containsExactly(0, 1, 2, 3, 4, 5);
     assertThat(producer.history()).extracting(ProducerRecord::key).containsOnlyNulls();
     assertThat(producer.history()).extracting(ProducerRecord::timestamp).containsOnly(WATERMARK.toEpochMilli());
-    assertThat(producer.history()).extracting(r -> decode(r.value())).containsOnly(new Heartbeat("replay", WATERMARK));
+    assertThat(producer.history()).extracting(r -> decode(r.value())).containsOnly(new Heartbeat("replay", WATERMARK, Map.of()));
     assertThat(producer.closed()).as("the producer belongs to the command").isFalse();
+  }
+
+  @Test
+  @DisplayName("each partition's heartbeat carries the offsets vouched for on that partition number, and only those")
+  void offsetsPerPartition() {
+    MockProducer<byte[], byte[]> producer = producer(true, 4);
+
+    try (Heartbeats heartbeats = Heartbeats.open(producer, SERDE_CONFIG, "replay")) {
+      heartbeats.send(WATERMARK.toEpochMilli(), Map.of(
+          0, Map.of("stock-ticks", 5L, "articles", 2L),
+          3, Map.of("layoff-records", 1L),
+          7, Map.of("stock-ticks", 9L)));   // a partition the heartbeats topic does not have: nothing to carry it
+    }
+
+    assertThat(producer.history()).extracting(r -> r.partition() + " " + new java.util.TreeMap<>(decode(r.value()).getOffsets())).containsExactly(
+        "0 {articles=2, stock-ticks=5}", "1 {}", "2 {}", "3 {layoff-records=1}");
   }
 
   @Test

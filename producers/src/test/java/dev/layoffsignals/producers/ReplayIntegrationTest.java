@@ -154,7 +154,7 @@ class ReplayIntegrationTest {
     Map<Integer, List<String>> heartbeats = readHeartbeats(heartbeatStart);
     assertThat(heartbeats).hasSize(Topics.HEARTBEATS.partitions());
     heartbeats.forEach((partition, records) -> assertThat(records).as("partition %d", partition).containsExactly(
-        "key=null timestamp=" + maxEventTime + " " + new Heartbeat("replay", Instant.ofEpochMilli(maxEventTime))));
+        "key=null timestamp=" + maxEventTime + " " + new Heartbeat("replay", Instant.ofEpochMilli(maxEventTime), Map.of())));
   }
 
   @Test

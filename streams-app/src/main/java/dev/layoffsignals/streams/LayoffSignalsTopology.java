@@ -30,13 +30,15 @@ import dev.layoffsignals.streams.reaction.OpenAnnouncements;
 import dev.layoffsignals.streams.reaction.ReactProcessor;
 import dev.layoffsignals.streams.routing.TickerEventPartitioner;
 import dev.layoffsignals.streams.routing.WindowEventPartitioner;
-import dev.layoffsignals.streams.time.WatermarkEmitter;
+import dev.layoffsignals.streams.time.InputClock;
+import dev.layoffsignals.streams.time.InputClockProcessor;
 import dev.layoffsignals.streams.time.WatermarkTracker;
 import dev.layoffsignals.streams.windows.WindowProcessor;
 import dev.layoffsignals.streams.windows.WindowStates;
 import dev.layoffsignals.topics.Topic;
 import dev.layoffsignals.topics.Topics;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -86,7 +88,9 @@ public final class LayoffSignalsTopology {
     public static final String LATE_SINK = "late-records-sink";
     public static final String INVALID_SINK = "dead-letters-sink";
     public static final String ACCEPTED_EVENTS = "accepted-events";
-    public static final String EMIT_WATERMARKS = "emit-watermarks";
+    /** Decides which input records are late and sends the input task's watermarks. */
+    public static final String INPUT_CLOCK = "input-clock";
+    public static final String INPUT_CLOCK_STORE = "input-clock";
     /** Repartition topic {@code <application.id>-ticker-events-repartition}. */
     public static final String TICKER_EVENTS = "ticker-events";
     public static final String TRACK_TICKER_WATERMARKS = "track-ticker-event-watermarks";
@@ -145,8 +149,11 @@ public final class LayoffSignalsTopology {
         .merge(articles, Named.as(Names.MERGE_ARTICLES))
         .merge(heartbeats, Named.as(Names.MERGE_HEARTBEATS));
 
+    List<String> dataTopics = List.of(Topics.STOCK_TICKS.name(), Topics.LAYOFF_RECORDS.name(), Topics.ARTICLES.name());
+    builder.addStateStore(store(Names.INPUT_CLOCK_STORE, Serdes.String(), InputClock.serde(dataTopics, Topics.HEARTBEATS.name())));
     Map<String, KStream<String, Ingested>> routes = ingested
-        .process(() -> new WatermarkEmitter(settings.grace()), Named.as(Names.EMIT_WATERMARKS))
+        .process(() -> new InputClockProcessor(Names.INPUT_CLOCK, Names.INPUT_CLOCK_STORE, dataTopics, Topics.HEARTBEATS.name(),
+            settings.grace(), settings.errorCounter()), Named.as(Names.INPUT_CLOCK), Names.INPUT_CLOCK_STORE)
         .split(Named.as(Names.ROUTE_INGESTED))
         .branch((k, v) -> v instanceof Ingested.Rejected r && r.category() == ErrorCategory.LATE,
             Branched.as(Names.LATE_BRANCH))
@@ -252,7 +259,7 @@ public final class LayoffSignalsTopology {
         Consumed.with(Serdes.ByteArray(), values)
             .withTimestampExtractor(new EventTimeExtractor<>(type, eventTime))
             .withName(sourceName));
-    return source.process(() -> new IngestProcessor<>(processorName, rules, settings.grace(), settings.errorCounter()),
+    return source.process(() -> new IngestProcessor<>(processorName, rules, settings.errorCounter()),
         Named.as(processorName));
   }
 

@@ -16,6 +16,7 @@ import dev.layoffsignals.streams.errors.ErrorCategory;
 import dev.layoffsignals.topics.ErrorHeaders;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -61,18 +62,18 @@ class HeartbeatTopologyTest {
   }
 
   @Test
-  @DisplayName("a heartbeat older than stream time by more than the grace goes to late-records, one without a source to dead-letters")
+  @DisplayName("a heartbeat older than the heartbeats partition's time by more than the grace goes to late-records, one without a source to dead-letters")
   void lateAndInvalidHeartbeats() {
     try (TopologyFixture f = new TopologyFixture()) {
       f.close("QQQ", LocalDate.of(2024, 6, 14), 400.0);
       Instant old = at(LocalDate.of(2024, 6, 11), 16, 0);
       f.heartbeat(old);
-      f.heartbeats.pipeInput(null, new Heartbeat(" ", at(LocalDate.of(2024, 6, 14), 17, 0)));
+      f.heartbeats.pipeInput(null, new Heartbeat(" ", at(LocalDate.of(2024, 6, 14), 17, 0), Map.of()));
 
       assertThat(f.late.readRecordsToList()).singleElement().satisfies(r -> {
         assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("LATE");
         assertThat(header(r.headers().lastHeader(ErrorHeaders.SOURCE_TOPIC))).isEqualTo("heartbeats");
-        assertThat(header(r.headers().lastHeader(ErrorHeaders.PROCESSOR))).isEqualTo("ingest-heartbeats");
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.PROCESSOR))).isEqualTo("input-clock");
       });
       assertThat(f.deadLetters.readRecordsToList()).singleElement().satisfies(r -> {
         assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("INVALID");

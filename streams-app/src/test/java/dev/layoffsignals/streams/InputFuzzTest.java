@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -68,9 +68,8 @@ import org.junit.jupiter.api.Test;
  *   <li>nothing fails further down the topology (no PROCESSING dead letter), and a valid record
  *       after all of it is still turned into an announcement.</li>
  * </ul>
- * Which valid records are late is decided by a model of stream time kept here: the largest event
- * time read so far (a record without a plausible time takes its partition's time, as the timestamp
- * extractor gives it), minus the grace.
+ * Which valid records are late is decided by a model of the input clock kept here: a record is
+ * late when older than its own partition's time minus the grace.
  */
 class InputFuzzTest {
 
@@ -119,7 +118,7 @@ class InputFuzzTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (TopologyFixture f = new TopologyFixture(s -> s.withMetrics(new SignalMetrics(registry)))) {
       Model model = new Model();
-      Generator generator = new Generator(new Random(SEED), f, model::streamTime);
+      Generator generator = new Generator(new Random(SEED), f, model::partitionTime);
       Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
       for (Topic<?, ?> t : Topics.INPUTS) {
         inputs.put(t.name(), f.driver.createInputTopic(t.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer()));
@@ -131,7 +130,7 @@ class InputFuzzTest {
 
       for (int i = 0; i < CASES; i++) {
         Case c = generator.next(i);
-        Outcome outcome = model.expect(c, generator.clockMillis());
+        Outcome outcome = model.expect(c);
         expected.put(c, outcome);
         tally.merge(outcome, 1, Integer::sum);
         kinds.merge(c.kind(), 1, Integer::sum);
@@ -243,7 +242,7 @@ class InputFuzzTest {
       case DESERIALIZATION -> assertThat(landing.reason()).as(what)
           .startsWith("Cannot deserialize record from topic '" + c.topic() + "'").contains(c.expect().reason());
       case INVALID -> assertThat(landing.reason()).as(what).isEqualTo(c.expect().reason() + withoutBytes);
-      case LATE -> assertThat(landing.reason()).as(what).contains("is more than the grace period PT48H before stream time");
+      case LATE -> assertThat(landing.reason()).as(what).contains("is more than the grace period PT48H before the time of " + c.topic() + "-0, ");
       default -> fail("processed, yet on an error topic: " + what);
     }
   }
@@ -254,33 +253,39 @@ class InputFuzzTest {
   }
 
   /**
-   * Stream time as the topology sees it: the timestamp extractor gives a record its plausible event
-   * time, else its partition's time (its own record timestamp on a partition's first record), and
-   * the task's stream time is the largest so far. A valid record older than stream time minus the
-   * grace is LATE.
+   * The input clock as the topology keeps it ({@code time.InputClock}): each input partition's time
+   * is the largest event time of the records it accepted (a record that is invalid or late moves
+   * nothing), and an accepted heartbeat (these vouch for no offsets) raises every data partition to
+   * its watermark at once. A valid record older than its partition's time minus the grace is LATE.
    */
   static final class Model {
     private final Map<String, Long> partitionTime = new HashMap<>();
-    private long streamTime = -1;
 
-    long streamTime() {
-      return streamTime;
+    long partitionTime(String topic) {
+      return partitionTime.getOrDefault(topic, -1L);
     }
 
-    Outcome expect(Case c, long recordTimestamp) {
+    Outcome expect(Case c) {
       Expect e = c.expect();
       if (e.decoded() == null && e.valid() == null && e.reason() != null) {
         return Outcome.DESERIALIZATION;
       }
       Long time = eventTime(e.decoded());
-      long partition = partitionTime.getOrDefault(c.topic(), -1L);
-      long extracted = time != null && EventTimes.isPlausible(time) ? time : partition >= 0 ? partition : Math.max(0, recordTimestamp);
-      partitionTime.put(c.topic(), Math.max(partition, extracted));
-      streamTime = Math.max(streamTime, extracted);
-      if (Boolean.FALSE.equals(e.valid()) || e.decoded() == null) {
-        return Outcome.INVALID;
+      if (Boolean.FALSE.equals(e.valid()) || e.decoded() == null || time == null
+          || e.valid() == null && !EventTimes.isPlausible(time)) {
+        return Outcome.INVALID; // a random body that decoded with an impossible time is invalid too
       }
-      return streamTime >= 0 && time < streamTime - GRACE_MS ? Outcome.LATE : Outcome.PROCESSED;
+      Long current = partitionTime.get(c.topic());
+      if (current != null && time < current - GRACE_MS) {
+        return Outcome.LATE;
+      }
+      partitionTime.merge(c.topic(), time, Math::max);
+      if (e.decoded() instanceof Heartbeat) {
+        for (String data : List.of(Topics.STOCK_TICKS.name(), Topics.LAYOFF_RECORDS.name(), Topics.ARTICLES.name())) {
+          partitionTime.merge(data, time, Math::max);
+        }
+      }
+      return Outcome.PROCESSED;
     }
 
     private static Long eventTime(Object value) {
@@ -316,7 +321,7 @@ class InputFuzzTest {
     private static final String[] UNKNOWN_SYMBOLS = {"ZZZZ", "XYZ1", "BRK.B", "^VIX"};
 
     private final Random random;
-    private final LongSupplier streamTime;
+    private final ToLongFunction<String> partitionTime;
     private final Map<String, Serializer<Object>> serializers = new HashMap<>();
     private final Map<String, Deserializer<?>> deserializers = new HashMap<>();
     private final Map<String, Integer> schemaIds = new HashMap<>();
@@ -325,9 +330,9 @@ class InputFuzzTest {
     private boolean bigInvalidArticleDone;
 
     @SuppressWarnings("unchecked")
-    Generator(Random random, TopologyFixture f, LongSupplier streamTime) {
+    Generator(Random random, TopologyFixture f, ToLongFunction<String> partitionTime) {
       this.random = random;
-      this.streamTime = streamTime;
+      this.partitionTime = partitionTime;
       for (Topic<?, ?> t : Topics.INPUTS) {
         Topic<String, Object> topic = (Topic<String, Object>) t;
         serializers.put(t.name(), topic.valueSerde(f.settings.serdeConfig()).serializer());
@@ -409,7 +414,7 @@ class InputFuzzTest {
           yield encoded(index, kind == 0 ? "unknown company" : kind == 1 ? "html in text" : kind == 2 ? "empty body" : "valid",
               topic, key(a.getArticleId()), a, true, null);
         }
-        default -> encoded(index, "valid", topic, null, new Heartbeat("fuzz", now), true, null);
+        default -> encoded(index, "valid", topic, null, new Heartbeat("fuzz", now, Map.of()), true, null);
       };
     }
 
@@ -424,23 +429,24 @@ class InputFuzzTest {
         case "stock-ticks" -> tick(pick(SYMBOLS), then.toLocalDate());
         case "layoff-records" -> announcement(index, pick(COMPANIES), at);
         case "articles" -> new Article("fz-" + index, at, "Old news: Meta to cut 11,000 jobs", "", "en", null, null);
-        default -> new Heartbeat("fuzz", at);
+        default -> new Heartbeat("fuzz", at, Map.of());
       };
       return encoded(index, "late", topic, key("late-" + index), value, true, null);
     }
 
-    /** A valid record right at the edge: exactly stream time minus the grace (in time), or 1 ms before (late). */
+    /** A valid record right at the edge: exactly its partition's time minus the grace (in time), or 1 ms before (late). */
     private Case boundary(int index, String topic) {
-      if (streamTime.getAsLong() < 0) {
+      long time = partitionTime.applyAsLong(topic);
+      if (time < 0) {
         return valid(index, topic);
       }
-      Instant at = Instant.ofEpochMilli(streamTime.getAsLong() - GRACE_MS - random.nextInt(2));
+      Instant at = Instant.ofEpochMilli(time - GRACE_MS - random.nextInt(2));
       Object value = switch (topic) {
         case "stock-ticks" -> new StockTick("META", at, 100.0, 10L, TickKind.TRADE);
         case "layoff-records" -> TopologyFixture.announcement("fz-" + index, "Meta", "META", "Internet", at,
             TimePrecision.INSTANT, 100);
         case "articles" -> new Article("fz-" + index, at, "Meta to cut 100 jobs", "", "en", null, null);
-        default -> new Heartbeat("fuzz", at);
+        default -> new Heartbeat("fuzz", at, Map.of());
       };
       return encoded(index, "grace boundary", topic, key("edge-" + index), value, true, null);
     }
@@ -544,10 +550,10 @@ class InputFuzzTest {
         }
         default -> {
           if (date) {
-            return encoded(index, "impossible date", topic, null, new Heartbeat("fuzz", impossible), false,
+            return encoded(index, "impossible date", topic, null, new Heartbeat("fuzz", impossible, Map.of()), false,
                 EventTimes.outOfRange("watermark", impossible));
           }
-          return encoded(index, "invalid content", topic, null, new Heartbeat(" ", now), false, "source is blank");
+          return encoded(index, "invalid content", topic, null, new Heartbeat(" ", now, Map.of()), false, "source is blank");
         }
       }
     }
@@ -649,7 +655,7 @@ class InputFuzzTest {
         case "stock-ticks" -> tick("META", clock.toLocalDate());
         case "layoff-records" -> announcement(0, COMPANIES[0], now);
         case "articles" -> new Article("fz", now, "Meta to cut 11,000 jobs", "Meta will cut 11,000 jobs.", "en", null, null);
-        default -> new Heartbeat("fuzz", now);
+        default -> new Heartbeat("fuzz", now, Map.of());
       };
     }
 

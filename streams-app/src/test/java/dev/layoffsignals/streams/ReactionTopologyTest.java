@@ -197,7 +197,7 @@ class ReactionTopologyTest {
   }
 
   @Test
-  @DisplayName("a tick older than stream time minus the grace goes to late-records, bytes untouched, and changes nothing")
+  @DisplayName("a tick older than its partition's time minus the grace goes to late-records, bytes untouched, and changes nothing")
   void lateTick() {
     try (TopologyFixture f = new TopologyFixture()) {
       replay(f, PRICES, TopologyFixture.announcement("a1", "Acme", "ACME", "Software", startOfDay(WED_12), TimePrecision.DATE, 1200));
@@ -217,10 +217,10 @@ class ReactionTopologyTest {
         assertThat(r.value()).isEqualTo(bytes);
         assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("LATE");
         assertThat(header(r.headers().lastHeader(ErrorHeaders.REASON))).isEqualTo(
-            "event time 2024-06-12T20:00:00Z is more than the grace period PT48H before stream time 2024-07-12T20:00:00Z");
+            "event time 2024-06-12T20:00:00Z is more than the grace period PT48H before the time of stock-ticks-0, 2024-07-12T20:00:00Z");
         assertThat(header(r.headers().lastHeader(ErrorHeaders.SOURCE_TOPIC))).isEqualTo("stock-ticks");
         assertThat(header(r.headers().lastHeader(ErrorHeaders.SOURCE_PARTITION))).isEqualTo("0");
-        assertThat(header(r.headers().lastHeader(ErrorHeaders.PROCESSOR))).isEqualTo("ingest-stock-ticks");
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.PROCESSOR))).isEqualTo("input-clock");
         assertThat(r.timestamp()).isEqualTo(tick.getTradedAt().toEpochMilli());
       });
       assertThat(f.errors.get(ErrorCategory.LATE, "stock-ticks")).isEqualTo(1);

@@ -161,7 +161,7 @@ class ReplayDeterminismIntegrationTest {
       }
       long last = HistoricalData.events().stream().mapToLong(Event::timestamp).max().orElseThrow();
       byte[] heartbeat = serializer(Topics.HEARTBEATS, serdeConfig).serialize(Topics.HEARTBEATS.name(),
-          new Heartbeat("replay", Instant.ofEpochMilli(last)));
+          new Heartbeat("replay", Instant.ofEpochMilli(last), Map.of()));
       for (int partition = 0; partition < partitions; partition++) {
         sent.add(producer.send(new ProducerRecord<>(Topics.HEARTBEATS.name(), partition, last, null, heartbeat)));
       }

@@ -52,9 +52,9 @@ final class TopologyFixture implements AutoCloseable {
   final String applicationId;
   final ErrorCounts errors = new ErrorCounts();
   final TopologyTestDriver driver;
-  final TestInputTopic<String, StockTick> ticks;
-  final TestInputTopic<String, LayoffAnnouncement> records;
-  final TestInputTopic<String, Article> articles;
+  final ClockedInput<StockTick> ticks;
+  final ClockedInput<LayoffAnnouncement> records;
+  final ClockedInput<Article> articles;
   final TestInputTopic<String, Heartbeat> heartbeats;
   final TestInputTopic<byte[], byte[]> rawTicks;
   final TestInputTopic<byte[], byte[]> rawRecords;
@@ -64,11 +64,28 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> late;
   final TestOutputTopic<byte[], byte[]> deadLetters;
 
+  /** Whether a heartbeat follows each record piped through the data inputs (see {@link ClockedInput}). */
+  private final boolean heartbeatAfterEachRecord;
+  private long lastHeartbeat = Long.MIN_VALUE;
+
   TopologyFixture() {
     this(s -> s);
   }
 
   TopologyFixture(UnaryOperator<TopologySettings> customise) {
+    this(customise, true);
+  }
+
+  /**
+   * A fixture whose clock moves only with what the test pipes: no heartbeat follows the data, so
+   * each input partition's time is its own, and the task's clock the earliest of them.
+   */
+  static TopologyFixture withPartitionClocks() {
+    return new TopologyFixture(s -> s, false);
+  }
+
+  private TopologyFixture(UnaryOperator<TopologySettings> customise, boolean heartbeatAfterEachRecord) {
+    this.heartbeatAfterEachRecord = heartbeatAfterEachRecord;
     String scope = "topology-fixture-" + SCOPES.incrementAndGet();
     applicationId = scope;
     Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
@@ -82,9 +99,9 @@ final class TopologyFixture implements AutoCloseable {
     // the handlers count where the processors do, as in the application (errors, unless customised)
     props.put(ErrorCounter.CONFIG, settings.errorCounter());
     driver = new TopologyTestDriver(LayoffSignalsTopology.build(settings), props, WALL_CLOCK);
-    ticks = input(Topics.STOCK_TICKS, serdeConfig);
-    records = input(Topics.LAYOFF_RECORDS, serdeConfig);
-    articles = input(Topics.ARTICLES, serdeConfig);
+    ticks = new ClockedInput<>(input(Topics.STOCK_TICKS, serdeConfig));
+    records = new ClockedInput<>(input(Topics.LAYOFF_RECORDS, serdeConfig));
+    articles = new ClockedInput<>(input(Topics.ARTICLES, serdeConfig));
     heartbeats = input(Topics.HEARTBEATS, serdeConfig);
     rawTicks = driver.createInputTopic(Topics.STOCK_TICKS.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     rawRecords = driver.createInputTopic(Topics.LAYOFF_RECORDS.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
@@ -105,6 +122,32 @@ final class TopologyFixture implements AutoCloseable {
 
   // ---- input
 
+  /**
+   * A data input whose every record is followed, by default, by a heartbeat at the record's time
+   * that vouches for no offset: it raises every input partition at once, so the task's clock is
+   * the latest time piped on any input, as a single interleaved feed would make it. Tests of the
+   * clock itself use {@link #withPartitionClocks()}.
+   */
+  final class ClockedInput<V> {
+    private final TestInputTopic<String, V> topic;
+
+    ClockedInput(TestInputTopic<String, V> topic) {
+      this.topic = topic;
+    }
+
+    void pipeInput(String key, V value, long timestampMillis) {
+      pipeInput(key, value, Instant.ofEpochMilli(timestampMillis));
+    }
+
+    void pipeInput(String key, V value, Instant timestamp) {
+      topic.pipeInput(key, value, timestamp);
+      if (heartbeatAfterEachRecord && timestamp.toEpochMilli() > lastHeartbeat) {
+        lastHeartbeat = timestamp.toEpochMilli();
+        heartbeats.pipeInput(null, new Heartbeat("fixture", timestamp, Map.of()), timestamp);
+      }
+    }
+  }
+
   /** A CLOSE tick at 16:00 New York. */
   void close(String symbol, LocalDate date, double price) {
     StockTick tick = closeTick(symbol, date, price);
@@ -123,7 +166,7 @@ final class TopologyFixture implements AutoCloseable {
 
   /** A producer's heartbeat at {@code watermark}, without a key. */
   void heartbeat(Instant watermark) {
-    heartbeats.pipeInput(null, new Heartbeat("test", watermark), watermark);
+    heartbeats.pipeInput(null, new Heartbeat("test", watermark, Map.of()), watermark);
   }
 
   void article(Article a) {

@@ -41,7 +41,7 @@ class TopologyNamingTest {
       }
     }
     assertThat(nodes).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
-    assertThat(stores).containsExactly("announcements-view", "dedup-reports", "react-closes", "react-open-announcements",
+    assertThat(stores).containsExactly("announcements-view", "dedup-reports", "input-clock", "react-closes", "react-open-announcements",
         "reactions-view", "ticker-event-watermarks", "window-member-watermarks", "windows", "windows-view");
     assertThat(topics).containsExactly("articles", "dead-letters", "heartbeats", "late-records", "layoff-announcements",
         "layoff-records", "market-reactions", "reaction-windows", "stock-ticks", "ticker-events-repartition",
@@ -57,7 +57,7 @@ class TopologyNamingTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     try (TopologyTestDriver driver = new TopologyTestDriver(TOPOLOGY, props, TopologyFixture.WALL_CLOCK)) {
-      assertThat(driver.getAllStateStores()).containsOnlyKeys("announcements-view", "dedup-reports", "react-closes",
+      assertThat(driver.getAllStateStores()).containsOnlyKeys("announcements-view", "dedup-reports", "input-clock", "react-closes",
           "react-open-announcements", "reactions-view", "ticker-event-watermarks", "window-member-watermarks", "windows",
           "windows-view");
     }

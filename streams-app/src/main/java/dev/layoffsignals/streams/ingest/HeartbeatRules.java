@@ -5,13 +5,15 @@ import dev.layoffsignals.streams.events.TickerEvent;
 import dev.layoffsignals.streams.time.EventTimes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * Producers' heartbeats. A heartbeat carries no event: it is read like any input record, so it
- * moves its task's stream time, and with it the watermark the task sends downstream. That is all
- * it is for: a partition that gets no data still lets results settle.
+ * Producers' heartbeats. A heartbeat carries no event: it raises the time of its task's input
+ * partitions (once the task has read the records it vouches for, see {@code time.InputClock}), and
+ * with it the watermark the task sends downstream. That is all it is for: a partition that gets
+ * no data still lets results settle. A negative offset is impossible.
  */
 public final class HeartbeatRules implements IngestRules<Heartbeat> {
 
@@ -22,6 +24,13 @@ public final class HeartbeatRules implements IngestRules<Heartbeat> {
     }
     if (!EventTimes.isPlausible(heartbeat.getWatermark())) {
       return Optional.of(EventTimes.outOfRange("watermark", heartbeat.getWatermark()));
+    }
+    if (heartbeat.getOffsets() != null) {
+      for (Map.Entry<String, Long> e : heartbeat.getOffsets().entrySet()) {
+        if (e.getValue() == null || e.getValue() < 0) {
+          return Optional.of("offset of " + e.getKey() + " is " + e.getValue() + ", not an offset");
+        }
+      }
     }
     return Optional.empty();
   }
@@ -34,5 +43,10 @@ public final class HeartbeatRules implements IngestRules<Heartbeat> {
   @Override
   public List<KeyValue<String, TickerEvent>> events(Heartbeat heartbeat) {
     return List.of();
+  }
+
+  @Override
+  public Map<String, Long> vouched(Heartbeat heartbeat) {
+    return heartbeat.getOffsets() == null ? Map.of() : heartbeat.getOffsets();
   }
 }

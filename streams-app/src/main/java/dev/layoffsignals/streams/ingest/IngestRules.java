@@ -3,6 +3,7 @@ package dev.layoffsignals.streams.ingest;
 import dev.layoffsignals.streams.events.TickerEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 
@@ -17,4 +18,9 @@ public interface IngestRules<V> {
 
   /** The events of a valid value, each with its routing key; possibly none. */
   List<KeyValue<String, TickerEvent>> events(V value);
+
+  /** What a valid value vouches for, per input topic, below an offset: a heartbeat's offsets; nothing by default. */
+  default Map<String, Long> vouched(V value) {
+    return Map.of();
+  }
 }

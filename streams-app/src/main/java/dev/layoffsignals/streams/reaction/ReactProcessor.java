@@ -11,7 +11,7 @@ import dev.layoffsignals.streams.events.ReactInput;
 import dev.layoffsignals.streams.events.ReactOutput;
 import dev.layoffsignals.streams.events.ReactionChange;
 import dev.layoffsignals.streams.events.Watermark;
-import dev.layoffsignals.streams.time.WatermarkEmitter;
+import dev.layoffsignals.streams.time.InputClockProcessor;
 import dev.layoffsignals.streams.time.WatermarkTracker;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,7 +121,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     if (midnight > lastMidnightForwarded && midnight >= 0) {
       lastMidnightForwarded = midnight;
       Watermark ours = new Watermark(context.taskId().partition(), midnight);
-      context.forward(new Record<>(WatermarkEmitter.KEY, ours, midnight));
+      context.forward(new Record<>(InputClockProcessor.KEY, ours, midnight));
     }
   }
 

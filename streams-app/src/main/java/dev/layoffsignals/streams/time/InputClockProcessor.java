@@ -1,0 +1,152 @@
+package dev.layoffsignals.streams.time;
+
+import dev.layoffsignals.streams.errors.ErrorCategory;
+import dev.layoffsignals.streams.errors.ErrorCounter;
+import dev.layoffsignals.streams.events.TickerEvent;
+import dev.layoffsignals.streams.events.Watermark;
+import dev.layoffsignals.streams.ingest.Ingested;
+import dev.layoffsignals.streams.ingest.InvalidRecordException;
+import dev.layoffsignals.streams.ingest.Rejector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps an input task's {@link InputClock}, right after the ingest processors: sees every input
+ * record's outcome, in each partition's order.
+ *
+ * <ul>
+ *   <li>A valid record older than its partition's time minus the grace goes to late-records (with
+ *       its bytes and the reason); otherwise its events go on, it raises its partition's time, and
+ *       a heartbeat raises the data partitions it vouches for.
+ *   <li>Rejections from the ingest processors pass through; they count as read for the offsets
+ *       heartbeats vouch for.
+ *   <li>When the clock (the earliest partition time) minus the grace, rounded down to the
+ *       {@link ClockGrid}, has advanced, a {@link Watermark} of this task follows. Nothing this task
+ *       sends later is older: every partition's later records are at least its time minus the
+ *       grace, or late. Rounded down to the grid it decides downstream exactly what it would
+ *       unrounded, and changes at most twice a day.
+ * </ul>
+ *
+ * <p>The clock is in a store (changelogged like every store), written when it changes, so a restart
+ * resumes it exactly where the committed input offsets are.
+ */
+public final class InputClockProcessor implements Processor<String, Ingested, String, Ingested> {
+
+  /** Key of watermark records; the partitioner sends them to every partition whatever the key. */
+  public static final String KEY = "~watermark";
+  /** Key of the task's clock in its store. */
+  static final String STORE_KEY = "clock";
+
+  private final String name;
+  private final String storeName;
+  private final List<String> dataTopics;
+  private final String heartbeatTopic;
+  private final Duration grace;
+  private final long graceMs;
+  private final ErrorCounter counter;
+  private final ClockGrid grid = new ClockGrid();
+  private ProcessorContext<String, Ingested> context;
+  private KeyValueStore<String, InputClock> store;
+  private Rejector rejector;
+  private InputClock clock;
+  private long lastEmitted = Long.MIN_VALUE;
+
+  /**
+   * @param name           this node's name, written in the {@code error.processor} header of late records
+   * @param storeName      the store of the clock
+   * @param dataTopics     the input topics whose partitions make the clock
+   * @param heartbeatTopic the topic of heartbeats
+   */
+  public InputClockProcessor(String name, String storeName, List<String> dataTopics, String heartbeatTopic,
+      Duration grace, ErrorCounter counter) {
+    this.name = name;
+    this.storeName = storeName;
+    this.dataTopics = List.copyOf(dataTopics);
+    this.heartbeatTopic = heartbeatTopic;
+    this.grace = grace;
+    this.graceMs = grace.toMillis();
+    this.counter = counter;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Ingested> context) {
+    this.context = context;
+    this.store = context.getStateStore(storeName);
+    this.rejector = new Rejector(name, counter, context);
+    InputClock stored = store.get(STORE_KEY);
+    this.clock = stored != null ? stored : new InputClock(dataTopics, heartbeatTopic);
+  }
+
+  @Override
+  public void process(Record<String, Ingested> record) {
+    RecordMetadata metadata = context.recordMetadata().orElseThrow(
+        () -> new IllegalStateException("an input record without its topic and offset"));
+    String topic = metadata.topic();
+    long offset = metadata.offset();
+    if (!clock.tracks(topic)) {
+      throw new IllegalStateException("a record of " + topic + ", which is not an input");
+    }
+    boolean changed;
+    if (record.value() instanceof Ingested.Read read) {
+      changed = clock.arrive(topic, offset);
+      changed |= judge(record, read, topic, metadata.partition());
+    } else {
+      context.forward(record); // set aside by an ingest processor
+      changed = false;
+    }
+    changed |= clock.read(topic, offset);
+    if (changed) {
+      store.put(STORE_KEY, clock);
+      emitWatermark();
+    }
+  }
+
+  /** Sends the record to late-records, or its events on; returns whether the clock changed. */
+  private boolean judge(Record<String, Ingested> record, Ingested.Read read, String topic, int partition) {
+    long partitionTime = clock.time(topic);
+    if (partitionTime != Long.MIN_VALUE && read.eventTime() < partitionTime - graceMs) {
+      rejector.reject(record.headers(), record.timestamp(), read.rawKey(), read.rawValue(), ErrorCategory.LATE,
+          "event time " + Instant.ofEpochMilli(read.eventTime()) + " is more than the grace period " + grace
+              + " before the time of " + topic + "-" + partition + ", " + Instant.ofEpochMilli(partitionTime));
+      return false;
+    }
+    List<KeyValue<String, TickerEvent>> events;
+    try {
+      events = read.events().get();
+    } catch (InvalidRecordException e) {
+      rejector.reject(record.headers(), record.timestamp(), read.rawKey(), read.rawValue(), ErrorCategory.INVALID,
+          e.getMessage(), read.validator());
+      return false;
+    }
+    for (KeyValue<String, TickerEvent> event : events) {
+      context.forward(new Record<>(event.key, new Ingested.Accepted(event.value), read.eventTime()));
+    }
+    boolean changed = clock.advance(topic, read.eventTime());
+    if (topic.equals(heartbeatTopic)) {
+      changed |= clock.vouch(read.vouched(), read.eventTime());
+    }
+    // after the forwards: a record a later processor failed on is counted once, as PROCESSING
+    counter.countProcessed(topic);
+    return changed;
+  }
+
+  private void emitWatermark() {
+    long now = clock.clock();
+    if (now == Long.MIN_VALUE) {
+      return;
+    }
+    long watermark = grid.floor(now - graceMs);
+    if (watermark > lastEmitted && watermark >= 0) {
+      lastEmitted = watermark;
+      Watermark w = new Watermark(context.taskId().partition(), watermark);
+      context.forward(new Record<>(KEY, new Ingested.Accepted(w), watermark));
+    }
+  }
+}
