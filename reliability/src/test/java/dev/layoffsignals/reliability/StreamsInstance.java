@@ -25,17 +25,9 @@ final class StreamsInstance {
    *   <li>A SIGKILLed member stays in the group until its session times out, and the group waits for
    *       it before anyone, its own restart included, gets its tasks: 6 s (the broker's minimum)
    *       instead of 45 s.</li>
-   *   <li>{@code max.task.idle.ms=1000} instead of 0. At 0, a task takes an input partition whose last
-   *       fetch found nothing new for caught up, and processes the newer records of its other
-   *       partitions; records that land on that partition a fetch later are then older than the
-   *       task's stream time. With the replay publishing while the app runs, days of event time
-   *       pass in a fraction of a second, so after a broker restart some went to late-records (2
-   *       runs in 5) and changed results. Waiting up to a second for such a partition absorbed it (0
-   *       in 4). See docs/operations.md, "Reliability".</li>
    * </ul>
    */
-  static final List<String> SUITE_SETTINGS = List.of("session.timeout.ms=6000", "heartbeat.interval.ms=1500",
-      "max.task.idle.ms=1000");
+  static final List<String> SUITE_SETTINGS = List.of("session.timeout.ms=6000", "heartbeat.interval.ms=1500");
 
   /** How long a start may take (JVM, registry wait, topic check, first rebalance) on a busy machine. */
   static final Duration STARTING = Duration.ofMinutes(2);
