@@ -2,6 +2,7 @@ package dev.layoffsignals.cli;
 
 import dev.layoffsignals.query.QueryServer;
 import dev.layoffsignals.streams.app.LayoffSignalsApp;
+import dev.layoffsignals.streams.errors.RegistryOutage;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -53,6 +54,14 @@ final class RunningInstance implements AutoCloseable {
    *     instances use to reach this one, defaults to the HTTP host and port
    */
   static RunningInstance start(Map<String, String> settings) throws Exception {
+    return start(settings, new RegistryOutage());
+  }
+
+  /**
+   * As {@link #start(Map)}; the exception handlers note in {@code outages} the schema registry
+   * outages that stop a stream thread (see {@link RegistryOutage}).
+   */
+  static RunningInstance start(Map<String, String> settings, RegistryOutage outages) throws Exception {
     String host = httpHost(settings);
     int port = httpPort(settings);
     HostInfo advertised = advertised(settings.get(StreamsConfig.APPLICATION_SERVER_CONFIG), host, port);
@@ -69,7 +78,9 @@ final class RunningInstance implements AutoCloseable {
     gc.bindTo(registry);
     LayoffSignalsApp app = null;
     try {
-      app = LayoffSignalsApp.start(streamsSettings, registry);
+      Map<String, Object> withOutages = new TreeMap<>(streamsSettings);
+      withOutages.put(RegistryOutage.CONFIG, outages);
+      app = LayoffSignalsApp.start(withOutages, registry);
       QueryServer server = QueryServer.start(new QueryServer.Config(host, port, advertised), app.streams(), registry);
       return new RunningInstance(registry, gc, app, server);
     } catch (Exception | Error e) {

@@ -6,6 +6,7 @@ import dev.layoffsignals.serde.HttpSchemaRegistryClient;
 import dev.layoffsignals.serde.SchemaRegistryException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,16 @@ final class SchemaRegistryWait {
    * @throws RegistryUnavailable after the timeout, or on a 4xx answer
    */
   static boolean await(Map<String, String> settings, Pause pause) throws RegistryUnavailable, InterruptedException {
+    return await(settings, pause, "Nothing was consumed.");
+  }
+
+  /**
+   * As {@link #await(Map, Pause)}; {@code consumed} ends the error after the timeout: what became of
+   * the input (at start nothing was consumed; after a failure mid-run, what the aborted transaction
+   * had read was not committed).
+   */
+  static boolean await(Map<String, String> settings, Pause pause, String consumed)
+      throws RegistryUnavailable, InterruptedException {
     String urls = settings.getOrDefault(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "");
     if (urls.isBlank() || urls.trim().startsWith(AvroSerdeConfig.MOCK_URL_PREFIX)) {
       return true;
@@ -78,7 +89,7 @@ final class SchemaRegistryWait {
           if (left <= 0) {
             throw new RegistryUnavailable("Schema registry unreachable at " + client.urls() + " for " + timeout.toSeconds()
                 + " s (" + TIMEOUT_SETTING + "): " + e.registryMessage()
-                + "; start it or fix schema.registry.url. Nothing was consumed.", e);
+                + "; start it or fix schema.registry.url. " + consumed, e);
           }
           Duration pauseFor = Duration.ofNanos(Math.min(wait.toNanos(), left));
           LOG.warn("Schema registry at {} not reachable yet ({}); attempt {}, next in {} ms, giving up in {} s."
@@ -90,6 +101,23 @@ final class SchemaRegistryWait {
           wait = wait.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait.multipliedBy(2);
         }
       }
+    }
+  }
+
+  /**
+   * One call to the registry ({@code GET /subjects}, with the client's retries): empty when it
+   * answers, else what went wrong. Always empty for a {@code mock://} registry.
+   */
+  static Optional<String> unreachable(Map<String, String> settings) {
+    String urls = settings.getOrDefault(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "");
+    if (urls.isBlank() || urls.trim().startsWith(AvroSerdeConfig.MOCK_URL_PREFIX)) {
+      return Optional.empty();
+    }
+    try (HttpSchemaRegistryClient client = HttpSchemaRegistryClient.fromConfig(settings)) {
+      client.getAllSubjects();
+      return Optional.empty();
+    } catch (SchemaRegistryException e) {
+      return Optional.of(e.getMessage());
     }
   }
 

@@ -4,8 +4,10 @@ import dev.layoffsignals.config.ConfigException;
 import dev.layoffsignals.config.Settings;
 import dev.layoffsignals.streams.StreamsConfigs;
 import dev.layoffsignals.streams.app.InputTopicsException;
+import dev.layoffsignals.streams.errors.RegistryOutage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +37,17 @@ import picocli.CommandLine.Spec;
             + " environment variables (KAFKA_*, SCHEMA_REGISTRY_*, APPLICATION_SERVER, STATE_DIR, HTTP_HOST, HTTP_PORT, ...),"
             + " -p KEY=VALUE, then the flags below. See docs/configuration.md.",
         "Before it starts consuming, it waits for the schema registry, at most schema.registry.startup.timeout.ms"
-            + " (default 60000).",
+            + " (default 60000). If Kafka Streams stops because the registry is unreachable (a schema id it has not"
+            + " cached yet), it waits for the registry the same way and starts again.",
         "Exit codes: 0 stopped; 1 Kafka Streams failed, or the schema registry did not answer in time;"
             + " 2 bad settings or topics that do not fit."
     })
 public final class StreamsCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsCommand.class);
+  /** Restarts after a registry outage pause 1, 2, 4... s, up to this, unless the instance ran for {@link #RESTART_BACKOFF_RESET}. */
+  private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
+  private static final Duration RESTART_BACKOFF_RESET = Duration.ofMinutes(5);
 
   @Spec
   CommandSpec spec;
@@ -99,27 +105,66 @@ public final class StreamsCommand implements Callable<Integer> {
         err.println("error: " + e.getMessage());
         return 1;
       }
-      return run(user, signal, err);
+      return run(user, effective.asMap(), signal, err);
     }
   }
 
-  /** Runs the instance until the signal, or until Kafka Streams stops by itself. */
-  private static int run(Map<String, String> user, ShutdownSignal signal, PrintWriter err) throws Exception {
-    try (RunningInstance instance = RunningInstance.start(user)) {
-      LOG.info("Serving {} (application.server {})", instance.server().url(), instance.app().config().get("application.server"));
-      CountDownLatch wake = new CountDownLatch(1); // a signal, or Kafka Streams stopping by itself
-      signal.onSignal(wake::countDown);
-      CompletableFuture<KafkaStreams.State> stopped = instance.app().stopped();
-      stopped.whenComplete((state, failure) -> wake.countDown());
-      wake.await();
-      if (!signal.received()) {
-        err.println("Kafka Streams stopped (" + stopped.join() + "); see the log above.");
+  /**
+   * Runs the instance until the signal, or until Kafka Streams stops by itself. A stop caused by the
+   * schema registry (noted by the exception handlers, or the registry not answering right after the
+   * stop) is not the end: the instance is closed, the registry waited for as at start (bounded by
+   * {@value SchemaRegistryWait#TIMEOUT_SETTING}), and a new instance started on the same state; under
+   * exactly-once the failed transaction was aborted, so it reads again what that one had read.
+   */
+  private static int run(Map<String, String> user, Map<String, String> effective, ShutdownSignal signal, PrintWriter err)
+      throws Exception {
+    RegistryOutage outages = new RegistryOutage();
+    int consecutive = 0; // restarts after instances that ran less than RESTART_BACKOFF_RESET
+    for (int restarts = 1; ; restarts++) {
+      KafkaStreams.State stoppedAs;
+      long startedAt = System.nanoTime();
+      try (RunningInstance instance = RunningInstance.start(user, outages)) {
+        LOG.info("Serving {} (application.server {})", instance.server().url(), instance.app().config().get("application.server"));
+        CountDownLatch wake = new CountDownLatch(1); // a signal, or Kafka Streams stopping by itself
+        signal.onSignal(wake::countDown);
+        CompletableFuture<KafkaStreams.State> stopped = instance.app().stopped();
+        stopped.whenComplete((state, failure) -> wake.countDown());
+        wake.await();
+        if (signal.received()) {
+          return 0;
+        }
+        stoppedAs = stopped.join();
+      } catch (InputTopicsException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
+      Optional<String> outage = outages.last().or(() -> SchemaRegistryWait.unreachable(effective));
+      if (outage.isEmpty()) {
+        err.println("Kafka Streams stopped (" + stoppedAs + "); see the log above.");
         return 1;
       }
-      return 0;
-    } catch (InputTopicsException e) {
-      err.println(e.getMessage());
-      return 2;
+      outages.clear();
+      // a registry that answers GET /subjects but still fails the stream threads must not make this a busy loop
+      consecutive = System.nanoTime() - startedAt > RESTART_BACKOFF_RESET.toNanos() ? 1 : consecutive + 1;
+      Duration pause = Duration.ofSeconds(1L << Math.min(consecutive - 1, 5));
+      pause = pause.compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE : pause;
+      LOG.error("Kafka Streams stopped ({}) because the schema registry gave no usable answer: {}. Under exactly-once the"
+          + " failed transaction was aborted: what it had read is read again. Waiting for the registry, then starting again in {} s (restart {}).",
+          stoppedAs, outage.get(), pause.toSeconds(), restarts);
+      if (signal.await(pause)) {
+        return 0;
+      }
+      try {
+        if (!SchemaRegistryWait.await(effective, signal::await,
+            "Nothing read since the last commit was committed as consumed; it is read again on the next start.")) {
+          return 0;
+        }
+      } catch (SchemaRegistryWait.RegistryUnavailable e) {
+        LOG.error(e.getMessage());
+        err.println("error: " + e.getMessage());
+        return 1;
+      }
+      LOG.info("Schema registry answers again: starting Kafka Streams again");
     }
   }
 

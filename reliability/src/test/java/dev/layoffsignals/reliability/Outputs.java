@@ -1,5 +1,6 @@
 package dev.layoffsignals.reliability;
 
+import dev.layoffsignals.schemas.Heartbeat;
 import dev.layoffsignals.schemas.MarketReaction;
 import dev.layoffsignals.schemas.ReactionStatus;
 import dev.layoffsignals.schemas.ReactionWindow;
@@ -56,6 +57,7 @@ record Outputs(
     Map<String, Long> recordsPerTopic,
     long inputRecords,
     Set<String> distinctInputs,
+    Set<String> distinctInputsWithoutHeartbeatOffsets,
     List<String> inputDuplicates) {
 
   /** Reads every output and error topic to its end. */
@@ -105,10 +107,11 @@ record Outputs(
     reactions.close();
     windows.close();
     Set<String> distinct = new java.util.HashSet<>();
+    Set<String> withoutOffsets = new java.util.HashSet<>();
     List<String> duplicates = new ArrayList<>();
-    readInputs(bootstrapServers, distinct, duplicates);
+    readInputs(bootstrapServers, serdeConfig, distinct, withoutOffsets, duplicates);
     return new Outputs(table, settled, finals, changed, repeated, late, dead, details, counts, inputRecords(bootstrapServers),
-        distinct, duplicates);
+        distinct, withoutOffsets, duplicates);
   }
 
   /** Records in the input topics, heartbeats included: what the replay published. */
@@ -128,15 +131,28 @@ record Outputs(
   /**
    * The distinct input records (topic, partition, timestamp, key and value), and those that repeat
    * an earlier one of their partition: the replay never publishes a record twice, so a repeat is a
-   * duplicate a producer retry left.
+   * duplicate a producer retry left. Also the same set with the heartbeats' {@code offsets} left
+   * out: a heartbeat vouches for the offsets its sender's records got, so a duplicate shifts the
+   * offsets every later heartbeat of that partition names.
    */
-  private static void readInputs(String bootstrapServers, Set<String> distinct, List<String> duplicates) {
-    for (Topic<?, ?> topic : Topics.INPUTS) {
-      for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrapServers, topic)) {
-        String id = topic.name() + "|" + r.partition() + "|" + r.timestamp() + "|"
-            + (r.key() == null ? "" : Bytes.wrap(r.key())) + "|" + Bytes.wrap(r.value());
-        if (!distinct.add(id)) {
-          duplicates.add(topic.name() + "-" + r.partition() + "@" + r.offset() + " (" + java.time.Instant.ofEpochMilli(r.timestamp()) + ")");
+  private static void readInputs(String bootstrapServers, Map<String, ?> serdeConfig, Set<String> distinct,
+      Set<String> withoutOffsets, List<String> duplicates) {
+    try (Deserializer<Heartbeat> heartbeats = Topics.HEARTBEATS.valueSerde(serdeConfig).deserializer()) {
+      for (Topic<?, ?> topic : Topics.INPUTS) {
+        for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrapServers, topic)) {
+          String record = topic.name() + "|" + r.partition() + "|" + r.timestamp() + "|"
+              + (r.key() == null ? "" : Bytes.wrap(r.key())) + "|";
+          String id = record + Bytes.wrap(r.value());
+          if (!distinct.add(id)) {
+            duplicates.add(topic.name() + "-" + r.partition() + "@" + r.offset() + " (" + java.time.Instant.ofEpochMilli(r.timestamp()) + ")");
+          }
+          if (topic == Topics.HEARTBEATS) {
+            Heartbeat heartbeat = heartbeats.deserialize(topic.name(), r.value());
+            heartbeat.setOffsets(Map.of());
+            withoutOffsets.add(record + heartbeat);
+          } else {
+            withoutOffsets.add(id);
+          }
         }
       }
     }
@@ -144,11 +160,22 @@ record Outputs(
 
   /** One line per difference with {@code expected} (the reference), at most {@code limit}; empty when equal. */
   List<String> differencesFrom(Outputs expected, Map<String, ?> serdeConfig, int limit) {
+    return differencesFrom(expected, serdeConfig, limit, false);
+  }
+
+  /**
+   * As {@link #differencesFrom(Outputs, Map, int)}; with {@code heartbeatOffsetsMayDiffer}, input
+   * heartbeats are compared without their {@code offsets} (see {@link #readInputs}).
+   */
+  List<String> differencesFrom(Outputs expected, Map<String, ?> serdeConfig, int limit, boolean heartbeatOffsetsMayDiffer) {
     List<String> out = new ArrayList<>();
-    if (!distinctInputs.equals(expected.distinctInputs)) {
-      long missing = expected.distinctInputs.stream().filter(id -> !distinctInputs.contains(id)).count();
-      long extra = distinctInputs.stream().filter(id -> !expected.distinctInputs.contains(id)).count();
-      out.add("input: " + missing + " records of the reference's replay missing, " + extra + " others published");
+    Set<String> actualInputs = heartbeatOffsetsMayDiffer ? distinctInputsWithoutHeartbeatOffsets : distinctInputs;
+    Set<String> expectedInputs = heartbeatOffsetsMayDiffer ? expected.distinctInputsWithoutHeartbeatOffsets : expected.distinctInputs;
+    if (!actualInputs.equals(expectedInputs)) {
+      long missing = expectedInputs.stream().filter(id -> !actualInputs.contains(id)).count();
+      long extra = actualInputs.stream().filter(id -> !expectedInputs.contains(id)).count();
+      out.add("input: " + missing + " records of the reference's replay missing, " + extra + " others published"
+          + (heartbeatOffsetsMayDiffer ? " (heartbeats compared without their offsets)" : ""));
     }
     Function<Bytes, String> announcement = decoder(Topics.LAYOFF_ANNOUNCEMENTS, serdeConfig);
     Function<Bytes, String> reaction = decoder(Topics.MARKET_REACTIONS, serdeConfig);

@@ -139,7 +139,9 @@ final class Reference {
   /**
    * As {@link #assertReproducedBy(Outputs, Map, String)}; with {@code inputDuplicatesAllowed}, input
    * records may be there more than once (each of the reference's once at least, no other): what an
-   * idempotent producer can leave behind when the broker dies under it.
+   * idempotent producer can leave behind when the broker dies under it. The heartbeats published
+   * after such a duplicate vouch for offsets shifted by it, so they are then compared without their
+   * {@code offsets}; the outputs are still compared byte for byte.
    */
   void assertReproducedBy(Outputs actual, Map<String, ?> serdeConfig, String run, boolean inputDuplicatesAllowed) {
     System.out.printf("reliability: %s: %s%n", run, actual.summary());
@@ -152,7 +154,13 @@ final class Reference {
     }
     assertThat(actual.changedFinals()).as("%s: FINAL results that changed", run).isEmpty();
     assertThat(actual.repeatedUpdates()).as("%s: updates delivered twice", run).isEmpty();
-    assertThat(actual.differencesFrom(outputs, serdeConfig, 20)).as("%s: differences from the uninterrupted run", run).isEmpty();
+    if (inputDuplicatesAllowed && !actual.distinctInputs().equals(outputs.distinctInputs())) {
+      // a duplicate moves the offsets later heartbeats of its partition vouch for; everything else must be equal
+      System.out.printf("reliability: %s: heartbeats name other offsets than the reference's (after the duplicates);"
+          + " inputs compared without them%n", run);
+    }
+    assertThat(actual.differencesFrom(outputs, serdeConfig, 20, inputDuplicatesAllowed))
+        .as("%s: differences from the uninterrupted run", run).isEmpty();
   }
 
   Duration took() {

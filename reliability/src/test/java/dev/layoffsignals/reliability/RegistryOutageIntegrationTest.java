@@ -2,13 +2,22 @@ package dev.layoffsignals.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layoffsignals.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,8 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code streams} waits for it before consuming anything, with bounded retries that name its
  *       URL, and exits 1 with a clear error when it never answers;</li>
  *   <li>started while it is down, the application waits, and starts when it comes back;</li>
- *   <li>stopped mid-run: a running instance and a running replay, which hold their schema ids,
- *       carry on; an instance restarted meanwhile waits for it instead of sending good records to
+ *   <li>down before a running instance has read a record, so that its serdes have no schema id
+ *       cached: the records it cannot read are not bad input. The exception handler says so in an
+ *       error and fails the stream thread (after the serde's bounded retries), the transaction is
+ *       aborted, nothing is committed as consumed and nothing goes to dead-letters; the command
+ *       waits for the registry and starts Kafka Streams again once it answers, and those records
+ *       are processed;</li>
+ *   <li>stopped mid-run: a running replay, which holds its schema ids, carries on; a running
+ *       instance carries on with the ids it has fetched, or, meeting one it has not, stops and
+ *       waits as above (which of the two depends on the data); an instance restarted meanwhile waits for it instead of sending good records to
  *       dead-letters; a replay started meanwhile exits 1 naming it, having published nothing.
  *       After it returns, on the same port, the outputs are those of an uninterrupted run, byte
  *       for byte, and dead-letters is as empty as the reference's.</li>
@@ -37,6 +53,11 @@ class RegistryOutageIntegrationTest {
   static final Duration OUTAGE_MONTH = Duration.ofSeconds(12);
   static final Duration PROGRESS = Duration.ofMinutes(2);
   static final String WAITING = "not reachable yet";
+  /** The deserialization handler's error for a record it cannot read because of the registry. */
+  static final String NOT_BAD_INPUT = "That is not bad input: the record is not sent to dead-letters";
+  /** The command's error when Kafka Streams stopped because of it, and its wait for the registry. */
+  static final String STOPPED_BY_REGISTRY = "Kafka Streams stopped (ERROR) because the schema registry gave no usable answer";
+  static final String STARTING_AGAIN = "Schema registry answers again: starting Kafka Streams again";
 
   @TempDir
   Path tmp;
@@ -89,13 +110,37 @@ class RegistryOutageIntegrationTest {
       System.out.printf("reliability: registry outage: the app waited for the registry at start, then started (%.1f s)%n",
           (System.nanoTime() - started) / 1e9);
 
+      // 2. down before the instance has read a single record: frozen (SIGSTOP) while the first two
+      // months are published, it wakes up to records whose schema ids its serdes have never fetched
       double speed = Replay.speedFor(REPLAY_WALL_CLOCK);
       List<Replay.Chunk> months = Replay.CHUNKS;
-      Replay.Result first = Replay.startAll(bed.bootstrapServers(), bed.registryUrl(), months.subList(0, 2), speed)
-          .get(PROGRESS.toMillis(), TimeUnit.MILLISECONDS);
+      app.pause();
+      Replay.Result first;
+      try {
+        first = Replay.startAll(bed.bootstrapServers(), bed.registryUrl(), months.subList(0, 2), Replay.UNPACED)
+            .get(PROGRESS.toMillis(), TimeUnit.MILLISECONDS);
+        bed.stopRegistry();
+      } finally {
+        app.resume();
+      }
       assertThat(first.exitCode()).as("replay %s", first).isZero();
+      long uncachedAt = System.nanoTime();
+      app.awaitLogged(NOT_BAD_INPUT);
+      app.awaitLogged(STOPPED_BY_REGISTRY);
+      app.awaitLoggedAfter(STOPPED_BY_REGISTRY, WAITING);
+      String log = Files.readString(app.log(), StandardCharsets.ISO_8859_1);
+      assertThat(Pattern.compile("Schema registry call GET /schemas/ids/\\d+ at " + Pattern.quote(bed.registryUrl())
+          + " failed \\(.*\\); retry 4 of 4").matcher(log).find()).as("the serde's bounded retries, logged%n%s", app.tail()).isTrue();
+      assertThat(log).as("the handlers' log of a record sent to dead-letters").doesNotContain(", sent to " + Topics.DEAD_LETTERS.name());
+      assertThat(group.inputsConsumed()).as("input committed as consumed while no record could be read").isZero();
+      assertThat(highWatermark(bed, Topics.DEAD_LETTERS.name())).as("records written to dead-letters, even in aborted transactions")
+          .isZero();
+      bed.startRegistry();
+      app.awaitLogged(STARTING_AGAIN);
+      System.out.printf("reliability: registry outage: records with uncached schema ids not read for %.1f s, nothing committed"
+          + " nor dead-lettered; Kafka Streams started again once the registry answered%n", (System.nanoTime() - uncachedAt) / 1e9);
 
-      // 2. down mid-run, while the third month is published slowly: the running instance and the
+      // 3. down mid-run, while the third month is published slowly: the running instance and the
       // running replay carry on with the ids they hold
       long beforeMonth = GroupProgress.inputRecords(bed.admin());
       Replay.Chunk month = months.get(2);
@@ -106,15 +151,22 @@ class RegistryOutageIntegrationTest {
         assertRunning(running);
         return group.inputsConsumed() > beforeMonth; // the month is being published, and processed
       }, app::tail);
+      long stopsBefore = occurrences(app, STOPPED_BY_REGISTRY);
       bed.stopRegistry();
       long stoppedAt = System.nanoTime();
       long consumedAtStop = group.inputsConsumed();
       long publishedAtStop = GroupProgress.inputRecords(bed.admin());
-      Await.until("the running instance to go on committing without the registry", PROGRESS, () -> {
+      // the instance goes on with the schema ids it has fetched; whether it meets one it has not
+      // (the serdes fetch an id when a record first needs decoding) depends on the data, and then it
+      // stops Kafka Streams and waits, as in 2.
+      Await.until("the running instance to go on committing without the registry, or to stop and wait for it", PROGRESS, () -> {
         assertThat(app.alive()).as("the app stopped%n%s", app.tail()).isTrue();
         assertRunning(running);
-        return group.inputsConsumed() >= consumedAtStop + 50;
+        return group.inputsConsumed() >= consumedAtStop + 50 || occurrences(app, STOPPED_BY_REGISTRY) > stopsBefore;
       }, app::tail);
+      boolean heldIds = occurrences(app, STOPPED_BY_REGISTRY) == stopsBefore;
+      System.out.printf("reliability: registry outage: the running instance %s%n", heldIds
+          ? "carried on with the schema ids it held" : "met a schema id it had not fetched: stopped Kafka Streams and waited");
 
       // an instance restarted meanwhile has no ids: it waits instead of consuming
       assertThat(app.kill()).isEqualTo(ChildJvms.SIGKILL_EXIT);
@@ -152,6 +204,19 @@ class RegistryOutageIntegrationTest {
       reference.assertReproducedBy(outputs, bed.serdeConfig(), "registry outages");
       System.out.printf("reliability: registry outage test done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
+  }
+
+  private static long occurrences(StreamsInstance app, String text) throws Exception {
+    return Pattern.compile(Pattern.quote(text)).matcher(Files.readString(app.log(), StandardCharsets.ISO_8859_1)).results().count();
+  }
+
+  /** The end of a topic, summed over its partitions, uncommitted and aborted records included. */
+  private static long highWatermark(TestBed bed, String topic) throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    bed.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    return bed.admin().listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+        .get(30, TimeUnit.SECONDS).values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
   }
 
   /** The replay publishing through the outage has not failed (it may have finished). */

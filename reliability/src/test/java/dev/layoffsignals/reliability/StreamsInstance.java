@@ -25,17 +25,9 @@ final class StreamsInstance {
    *   <li>A SIGKILLed member stays in the group until its session times out, and the group waits for
    *       it before anyone, its own restart included, gets its tasks: 6 s (the broker's minimum)
    *       instead of 45 s.</li>
-   *   <li>{@code max.task.idle.ms=1000} instead of 0. At 0, a task takes an input partition whose last
-   *       fetch found nothing new for caught up, and processes the newer records of its other
-   *       partitions; records that land on that partition a fetch later are then older than the
-   *       task's stream time. With the replay publishing while the app runs, days of event time
-   *       pass in a fraction of a second, so after a broker restart some went to late-records (2
-   *       runs in 5) and changed results. Waiting up to a second for such a partition absorbed it (0
-   *       in 4). See docs/operations.md, "Reliability".</li>
    * </ul>
    */
-  static final List<String> SUITE_SETTINGS = List.of("session.timeout.ms=6000", "heartbeat.interval.ms=1500",
-      "max.task.idle.ms=1000");
+  static final List<String> SUITE_SETTINGS = List.of("session.timeout.ms=6000", "heartbeat.interval.ms=1500");
 
   /** How long a start may take (JVM, registry wait, topic check, first rebalance) on a busy machine. */
   static final Duration STARTING = Duration.ofMinutes(2);
@@ -103,6 +95,19 @@ final class StreamsInstance {
     }, this::tail);
   }
 
+  /** Until this process has logged {@code text} after the first {@code after} in its log, the process running throughout. */
+  void awaitLoggedAfter(String after, String text) throws Exception {
+    Await.until(name + " to log '" + text + "' after '" + after + "'", STARTING, () -> {
+      assertThat(alive()).as("%s stopped%n%s", name, tail()).isTrue();
+      if (!Files.exists(log)) {
+        return false;
+      }
+      String all = Files.readString(log, StandardCharsets.ISO_8859_1);
+      int at = all.indexOf(after);
+      return at >= 0 && all.indexOf(text, at + after.length()) >= 0;
+    }, this::tail);
+  }
+
   /** SIGKILL: no shutdown hook, no last commit, no leaving the group. Returns the exit code. */
   int kill() throws InterruptedException {
     return ChildJvms.kill(process);
@@ -111,6 +116,25 @@ final class StreamsInstance {
   /** SIGTERM, a graceful stop; the exit code, or -1 if it did not stop within the timeout (then killed). */
   int stop(Duration timeout) throws InterruptedException {
     return ChildJvms.stop(process, timeout);
+  }
+
+  /**
+   * SIGSTOP: the process is frozen where it is, reading nothing, until {@link #resume()} (a very
+   * long GC pause, as far as Kafka is concerned).
+   */
+  void pause() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  void resume() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+    String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kill.waitFor()).as("kill -%s %d: %s", name, process.pid(), out).isZero();
   }
 
   boolean alive() {

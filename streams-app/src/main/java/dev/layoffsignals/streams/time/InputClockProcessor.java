@@ -80,8 +80,11 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
     this.context = context;
     this.store = context.getStateStore(storeName);
     this.rejector = new Rejector(name, counter, context);
+    // init runs again when a task is revived after an aborted transaction: nothing held in memory
+    // may outlive what the store (restored to the last commit) says
     InputClock stored = store.get(STORE_KEY);
     this.clock = stored != null ? stored : new InputClock(dataTopics, heartbeatTopic);
+    this.lastEmitted = Long.MIN_VALUE;
   }
 
   @Override
