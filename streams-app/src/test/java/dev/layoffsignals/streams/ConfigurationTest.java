@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTest {
 
   @Test
-  @DisplayName("the shipped defaults: exactly-once, explicit names, dead-letter handlers, QQQ, two days, six partitions, no task idling")
+  @DisplayName("the shipped defaults: exactly-once, explicit names, dead-letter handlers, QQQ, two days, six partitions")
   void defaults() {
     Map<String, String> d = StreamsConfigs.defaults();
 
@@ -27,13 +27,11 @@ class ConfigurationTest {
         .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName())
         .containsEntry(TopologySettings.BENCHMARK_SYMBOL, "QQQ")
         .containsEntry(TopologySettings.GRACE_PERIOD, "P2D")
-        .containsEntry(TopologySettings.INPUT_PARTITIONS, "6")
-        .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
+        .containsEntry(TopologySettings.INPUT_PARTITIONS, "6");
     // every key is one Kafka Streams knows, or one of ours / the serde's
     StreamsConfig parsed = new StreamsConfig(StreamsConfigs.with(Map.of()));
     assertThat(parsed.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
     assertThat(parsed.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
-    assertThat(parsed.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
   }
 
   @Test
