@@ -44,6 +44,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -137,10 +138,10 @@ class ReplayDeterminismIntegrationTest {
 
   /**
    * The replay, then what the replay command ends with: a heartbeat at the last event time on
-   * every partition of heartbeats. A task's clock moves only with its own input, so at the end of a
-   * finite replay a task whose partitions ran dry earlier (6 partitions: the last layoff records
-   * are not everywhere) would otherwise hold back what may settle. At 1 partition the heartbeat
-   * changes nothing: the last record already took stream time there.
+   * every partition of heartbeats, vouching for the offsets the data reached on that partition
+   * number. A task's clock is the earliest of its input partitions', so at the end of a finite
+   * replay the partitions that ran dry earlier (no article after 2024, layoff records not on every
+   * partition) would otherwise hold back what may settle.
    */
   static void produce(String bootstrap, Map<String, Object> serdeConfig, int partitions) {
     Properties p = new Properties();
@@ -160,9 +161,17 @@ class ReplayDeterminismIntegrationTest {
         sent.add(producer.send(new ProducerRecord<>(e.topic().name(), null, e.timestamp(), e.key(), value)));
       }
       long last = HistoricalData.events().stream().mapToLong(Event::timestamp).max().orElseThrow();
-      byte[] heartbeat = serializer(Topics.HEARTBEATS, serdeConfig).serialize(Topics.HEARTBEATS.name(),
-          new Heartbeat("replay", Instant.ofEpochMilli(last), Map.of()));
+      // as replay does: each partition's heartbeat vouches for the offsets the data reached there
+      producer.flush();
+      Map<Integer, Map<String, Long>> ends = new HashMap<>();
+      for (Future<?> f : sent) {
+        RecordMetadata m = (RecordMetadata) f.get(30, TimeUnit.SECONDS);
+        ends.computeIfAbsent(m.partition(), x -> new HashMap<>()).merge(m.topic(), m.offset() + 1, Math::max);
+      }
+      Serializer<SpecificRecord> heartbeats = serializer(Topics.HEARTBEATS, serdeConfig);
       for (int partition = 0; partition < partitions; partition++) {
+        byte[] heartbeat = heartbeats.serialize(Topics.HEARTBEATS.name(),
+            new Heartbeat("replay", Instant.ofEpochMilli(last), ends.getOrDefault(partition, Map.of())));
         sent.add(producer.send(new ProducerRecord<>(Topics.HEARTBEATS.name(), partition, last, null, heartbeat)));
       }
       producer.flush();
