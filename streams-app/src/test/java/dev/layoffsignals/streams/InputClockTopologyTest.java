@@ -111,6 +111,21 @@ class InputClockTopologyTest {
     }
   }
 
+  @Test
+  @DisplayName("the stored clock knows every offset read, also of records that moved no time: after a restart a heartbeat"
+      + " vouching for them applies at once")
+  void storedClockKeepsEveryOffset() {
+    try (TopologyFixture f = TopologyFixture.withPartitionClocks()) {
+      Instant close = at(LocalDate.of(2024, 6, 12), 16, 0);
+      f.ticks.pipeInput("QQQ", new StockTick("QQQ", close, 400.0, 10L, TickKind.CLOSE), close);
+      f.ticks.pipeInput("ACME", new StockTick("ACME", close, 10.0, 10L, TickKind.CLOSE), close); // same time
+      dev.layoffsignals.streams.time.InputClock stored = f.driver.<String, dev.layoffsignals.streams.time.InputClock>getKeyValueStore(
+          LayoffSignalsTopology.Names.INPUT_CLOCK_STORE).get("clock");
+      assertThat(stored.toString()).contains("stock-ticks: time " + close.toEpochMilli() + " next 2");
+      assertThat(stored.vouch(Map.of("stock-ticks", 2L), close.plusSeconds(60).toEpochMilli())).isTrue();
+    }
+  }
+
   /** Ticks piped so far by {@link HeartbeatTopologyTest#completeButUnsettled}: two closes per session. */
   private static int ticksPipedBy(TopologyFixture f) {
     return 2 * Sessions.between(LocalDate.of(2024, 6, 10), DAY_PLUS_5, ReactionTopologyTest.HOLIDAYS).size();

@@ -34,8 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       unrounded, and changes at most twice a day.
  * </ul>
  *
- * <p>The clock is in a store (changelogged like every store), written when it changes, so a restart
- * resumes it exactly where the committed input offsets are.
+ * <p>The clock is in a store (changelogged like every store), written after every record, so a
+ * restart resumes it exactly where the committed input offsets are.
  */
 public final class InputClockProcessor implements Processor<String, Ingested, String, Ingested> {
 
@@ -105,8 +105,11 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
       changed = false;
     }
     changed |= clock.read(topic, offset);
+    // every record, not only when a time moved: the offsets read must be those of the committed
+    // position after a restart, or a heartbeat vouching for the last records before it would wait
+    // for a record that may never come (the record cache sends the changelog one write per commit)
+    store.put(STORE_KEY, clock);
     if (changed) {
-      store.put(STORE_KEY, clock);
       emitWatermark();
     }
   }
