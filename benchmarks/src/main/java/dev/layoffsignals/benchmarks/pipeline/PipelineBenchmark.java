@@ -254,7 +254,8 @@ final class PipelineBenchmark {
         };
         long[] tail = {0, 0}; // when the tail began, when it was last checked
         feed.run(warmedUp, options.liveAnnouncements(), () -> {
-          // every measured article is out: go on with the ticks until each has its reaction, or the tail ends
+          // every measured article is out: go on with the ticks until each has its reaction and its
+          // announcement read back, or the tail ends
           long now = System.nanoTime();
           if (tail[0] == 0) {
             tail[0] = now;
@@ -263,8 +264,11 @@ final class PipelineBenchmark {
             return true; // checked every 50 ms, not at every pacing step
           }
           tail[1] = now;
+          // both watchers: the announcement's, polling on its own thread, may read a transaction
+          // after the reaction's watcher has read it
           boolean allSeen = feed.measured().stream()
-              .allMatch(s -> reactionWatcher.firstSeenNanos().containsKey(s.articleId()));
+              .allMatch(s -> reactionWatcher.firstSeenNanos().containsKey(s.articleId())
+                  && announcementWatcher.firstSeenNanos().containsKey(s.articleId()));
           return !allSeen && now - tail[0] < LIVE_TAIL.toNanos();
         });
         measured = feed.measured();
