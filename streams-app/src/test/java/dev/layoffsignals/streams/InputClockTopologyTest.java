@@ -126,6 +126,21 @@ class InputClockTopologyTest {
     }
   }
 
+  @Test
+  @DisplayName("a heartbeat vouching for a negative offset is impossible: dead-lettered, it raises nothing")
+  void negativeOffsetIsInvalid() {
+    try (TopologyFixture f = TopologyFixture.withPartitionClocks()) {
+      f.heartbeats.pipeInput(null, new Heartbeat("replay", SETTLED, Map.of("stock-ticks", -1L)), SETTLED);
+      assertThat(f.deadLetters.readRecordsToList()).singleElement().satisfies(r -> {
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.CATEGORY))).isEqualTo("INVALID");
+        assertThat(header(r.headers().lastHeader(ErrorHeaders.REASON))).isEqualTo("offset of stock-ticks is -1, not an offset");
+      });
+      dev.layoffsignals.streams.time.InputClock stored = f.driver.<String, dev.layoffsignals.streams.time.InputClock>getKeyValueStore(
+          LayoffSignalsTopology.Names.INPUT_CLOCK_STORE).get("clock");
+      assertThat(stored.clock()).isEqualTo(Long.MIN_VALUE);
+    }
+  }
+
   /** Ticks piped so far by {@link HeartbeatTopologyTest#completeButUnsettled}: two closes per session. */
   private static int ticksPipedBy(TopologyFixture f) {
     return 2 * Sessions.between(LocalDate.of(2024, 6, 10), DAY_PLUS_5, ReactionTopologyTest.HOLIDAYS).size();
