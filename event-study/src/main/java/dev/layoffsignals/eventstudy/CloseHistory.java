@@ -159,6 +159,17 @@ public final class CloseHistory {
     return closes[index];
   }
 
+  /** The date at {@code index} as an epoch day: {@link #dateAt} without building a date. */
+  public int epochDayAt(int index) {
+    return epochDays[index];
+  }
+
+  /** The close of the date {@code epochDay}, or {@link Double#NaN} when it has none (no close is NaN). */
+  public double closeOnEpochDay(int epochDay) {
+    int index = Arrays.binarySearch(epochDays, epochDay);
+    return index >= 0 ? closes[index] : Double.NaN;
+  }
+
   public OptionalDouble closeOn(LocalDate date) {
     int index = indexOf(date);
     return index >= 0 ? OptionalDouble.of(closes[index]) : OptionalDouble.empty();

@@ -96,12 +96,14 @@ public final class EventStudy {
     double[] r = new double[last - first + 1];
     double[] rm = new double[r.length];
     int n = 0;
+    // runs after every close for every open announcement: closes are looked up by epoch day and an
+    // unknown one is NaN, so no date or optional is built per session
     for (int t = first; t <= last; t++) {
-      OptionalDouble symbolReturn = window.symbolReturn(t);
-      OptionalDouble benchmarkReturn = window.benchmarkReturn(t);
-      if (symbolReturn.isPresent() && benchmarkReturn.isPresent()) {
-        r[n] = symbolReturn.getAsDouble();
-        rm[n] = benchmarkReturn.getAsDouble();
+      double symbolReturn = window.symbolReturnOrNaN(t);
+      double benchmarkReturn = window.benchmarkReturnOrNaN(t);
+      if (!Double.isNaN(symbolReturn) && !Double.isNaN(benchmarkReturn)) {
+        r[n] = symbolReturn;
+        rm[n] = benchmarkReturn;
         n++;
       }
     }
@@ -135,7 +137,13 @@ public final class EventStudy {
     }
 
     OptionalDouble close(int offset) {
-      return isKnown(offset) ? symbol.closeOn(date(offset)) : OptionalDouble.empty();
+      double close = closeOrNaN(offset);
+      return Double.isNaN(close) ? OptionalDouble.empty() : OptionalDouble.of(close);
+    }
+
+    /** The symbol's close {@code offset} sessions from day 0, or NaN when unknown. */
+    double closeOrNaN(int offset) {
+      return isKnown(offset) ? symbol.closeOnEpochDay(benchmark.epochDayAt(dayZeroIndex + offset)) : Double.NaN;
     }
 
     OptionalDouble symbolReturn(int offset) {
@@ -143,9 +151,22 @@ public final class EventStudy {
     }
 
     OptionalDouble benchmarkReturn(int offset) {
+      double r = benchmarkReturnOrNaN(offset);
+      return Double.isNaN(r) ? OptionalDouble.empty() : OptionalDouble.of(r);
+    }
+
+    /** {@link #symbolReturn} with NaN for unknown: the same division of the same closes. */
+    double symbolReturnOrNaN(int offset) {
+      double now = closeOrNaN(offset);
+      double before = closeOrNaN(offset - 1);
+      return Double.isNaN(now) || Double.isNaN(before) ? Double.NaN : now / before - 1;
+    }
+
+    /** {@link #benchmarkReturn} with NaN for unknown. */
+    double benchmarkReturnOrNaN(int offset) {
       return isKnown(offset) && isKnown(offset - 1)
-          ? OptionalDouble.of(benchmark.closeAt(dayZeroIndex + offset) / benchmark.closeAt(dayZeroIndex + offset - 1) - 1)
-          : OptionalDouble.empty();
+          ? benchmark.closeAt(dayZeroIndex + offset) / benchmark.closeAt(dayZeroIndex + offset - 1) - 1
+          : Double.NaN;
     }
 
     private static OptionalDouble ratioMinusOne(OptionalDouble now, OptionalDouble before) {

@@ -27,6 +27,16 @@ class CloseHistoryTest {
   }
 
   @Test
+  void looksClosesUpByEpochDayWithNaNForADateWithout() {
+    CloseHistory history = CloseHistory.empty(10).with(MON, 1.0).with(WED, 3.0);
+
+    assertThat(history.epochDayAt(1)).isEqualTo((int) WED.toEpochDay());
+    assertThat(history.closeOnEpochDay((int) WED.toEpochDay())).isEqualTo(3.0);
+    assertThat(history.closeOnEpochDay((int) TUE.toEpochDay())).isNaN();
+    assertThat(history.closeOnEpochDay((int) THU.toEpochDay())).isNaN();
+  }
+
+  @Test
   void aSecondCloseForADateReplacesTheFirst() {
     CloseHistory history = CloseHistory.empty(10).with(MON, 1.0).with(MON, 1.5);
 
