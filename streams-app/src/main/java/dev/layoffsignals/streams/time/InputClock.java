@@ -45,6 +45,8 @@ public final class InputClock {
   private final long[] nextOffsets;
   /** Per data topic index: pending raises, ordered by offset, as {offset, watermark} pairs. */
   private final List<List<long[]>> pending;
+  /** Changes made to {@link #pending} by this instance: whether they must be stored again. */
+  private long pendingChanges;
 
   public InputClock(List<String> dataTopics, String heartbeatTopic) {
     this.dataTopics = List.copyOf(dataTopics);
@@ -127,6 +129,45 @@ public final class InputClock {
     return min;
   }
 
+  /**
+   * How many times this instance changed its pending raises: the processor stores them (which
+   * costs as much as there are) only after a change, and its times and offsets after every record.
+   */
+  public long pendingChanges() {
+    return pendingChanges;
+  }
+
+  /** Whether a raise is pending on any data partition. */
+  public boolean hasPending() {
+    for (List<long[]> list : pending) {
+      if (!list.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A copy of the times and offsets, without the pending raises: what is stored after every record. */
+  public InputClock positions() {
+    InputClock copy = new InputClock(dataTopics, heartbeatTopic);
+    System.arraycopy(times, 0, copy.times, 0, times.length);
+    System.arraycopy(nextOffsets, 0, copy.nextOffsets, 0, nextOffsets.length);
+    return copy;
+  }
+
+  /** Takes the pending raises of {@code stored} instead of its own (restoring them from the store). */
+  public void restorePending(InputClock stored) {
+    if (!stored.dataTopics.equals(dataTopics)) {
+      throw new IllegalArgumentException("pending raises of " + stored.dataTopics + ", this clock tracks " + dataTopics);
+    }
+    for (int i = 0; i < pending.size(); i++) {
+      pending.get(i).clear();
+      for (long[] p : stored.pending.get(i)) {
+        pending.get(i).add(p.clone());
+      }
+    }
+  }
+
   /** Raises pending for {@code topic}, for tests and logs. */
   int pendingCount(String topic) {
     return pending.get(index(topic)).size();
@@ -154,6 +195,7 @@ public final class InputClock {
     boolean changed = false;
     while (!list.isEmpty() && list.get(0)[0] <= readUpTo) {
       changed |= raise(i, list.remove(0)[1]);
+      pendingChanges++;
     }
     return changed;
   }
@@ -173,12 +215,14 @@ public final class InputClock {
     }
     while (at < list.size() && list.get(at)[1] <= watermark) {
       list.remove(at);
+      pendingChanges++;
     }
     if (list.size() >= MAX_PENDING) {
       throw new IllegalStateException(MAX_PENDING + " heartbeats pending on " + dataTopics.get(i)
           + ": a sender vouches for offsets this partition never reaches");
     }
     list.add(at, new long[] {offset, watermark});
+    pendingChanges++;
   }
 
   /** Equal when every time, offset and pending raise is. */

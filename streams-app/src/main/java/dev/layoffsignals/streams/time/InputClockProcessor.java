@@ -34,15 +34,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       unrounded, and changes at most twice a day.
  * </ul>
  *
- * <p>The clock is in a store (changelogged like every store), written after every record, so a
- * restart resumes it exactly where the committed input offsets are.
+ * <p>The clock is in a store (changelogged like every store), so a restart resumes it exactly where
+ * the committed input offsets are: its times and offsets under {@value #STORE_KEY}, written after
+ * every record, and the whole clock with its pending raises under {@value #PENDING_KEY}, written
+ * after a record that changed them. Heartbeats read ahead of the data they vouch for (at
+ * {@code max.task.idle.ms=-1} a task takes whatever partition has records) can leave hundreds of
+ * raises pending, and writing them all after every record cost more than the rest of the task.
  */
 public final class InputClockProcessor implements Processor<String, Ingested, String, Ingested> {
 
   /** Key of watermark records; the partitioner sends them to every partition whatever the key. */
   public static final String KEY = "~watermark";
-  /** Key of the task's clock in its store. */
+  /** Key of the task's clock in its store: its times and offsets (its pending raises are empty). */
   static final String STORE_KEY = "clock";
+  /** Key of the task's whole clock, read for its pending raises only. */
+  static final String PENDING_KEY = "pending";
 
   private final String name;
   private final String storeName;
@@ -57,6 +63,8 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
   private Rejector rejector;
   private InputClock clock;
   private long lastEmitted = Long.MIN_VALUE;
+  /** {@link InputClock#pendingChanges()} when the pending raises were last stored; -1: never. */
+  private long pendingStored;
 
   /**
    * @param name           this node's name, written in the {@code error.processor} header of late records
@@ -83,7 +91,14 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
     // init runs again when a task is revived after an aborted transaction: nothing held in memory
     // may outlive what the store (restored to the last commit) says
     InputClock stored = store.get(STORE_KEY);
+    InputClock withPending = store.get(PENDING_KEY);
     this.clock = stored != null ? stored : new InputClock(dataTopics, heartbeatTopic);
+    if (withPending != null) {
+      clock.restorePending(withPending);
+    }
+    // a clock stored whole under STORE_KEY alone (by a version before PENDING_KEY) keeps its
+    // pending raises: they are stored under PENDING_KEY at the first record
+    this.pendingStored = withPending != null || !clock.hasPending() ? clock.pendingChanges() : -1;
     this.lastEmitted = Long.MIN_VALUE;
   }
 
@@ -108,7 +123,11 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
     // every record, not only when a time moved: the offsets read must be those of the committed
     // position after a restart, or a heartbeat vouching for the last records before it would wait
     // for a record that may never come (the record cache sends the changelog one write per commit)
-    store.put(STORE_KEY, clock);
+    store.put(STORE_KEY, clock.positions());
+    if (clock.pendingChanges() != pendingStored) {
+      store.put(PENDING_KEY, clock);
+      pendingStored = clock.pendingChanges();
+    }
     if (changed) {
       emitWatermark();
     }
