@@ -4,6 +4,7 @@ import dev.layoffsignals.config.Settings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -22,6 +23,7 @@ public final class ProducerSettings {
       ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
 
   private static final Set<String> PRODUCER_KEYS = ProducerConfig.configNames();
+  private static final Set<String> ADMIN_KEYS = AdminClientConfig.configNames();
 
   /**
    * The bytes Kafka's producer adds to a record's key and value, at most, when it checks the size of
@@ -45,6 +47,24 @@ public final class ProducerSettings {
     long bufferMemory = Long.parseLong(String.valueOf(producerConfig.getOrDefault(ProducerConfig.BUFFER_MEMORY_CONFIG,
         defaults.get(ProducerConfig.BUFFER_MEMORY_CONFIG))).trim());
     return Math.min(maxRequestSize, bufferMemory) - RECORD_OVERHEAD;
+  }
+
+  /**
+   * The configuration of the admin client that looks up the end offsets heartbeats vouch for (see
+   * {@link Heartbeats}): the same connection as the producer's, every admin setting of the layered
+   * settings (bootstrap servers, security, timeouts, {@code default.api.timeout.ms} bounding each
+   * look-up), the rest left out; its {@code client.id} is the producer's with {@code -admin}
+   * appended, so the brokers' logs and quotas tell the two apart.
+   */
+  public static Map<String, Object> adminConfig(Settings settings) {
+    Map<String, Object> config = new HashMap<>();
+    settings.asMap().forEach((k, v) -> {
+      if (ADMIN_KEYS.contains(k)) {
+        config.put(k, v);
+      }
+    });
+    config.computeIfPresent(AdminClientConfig.CLIENT_ID_CONFIG, (k, id) -> id.toString().isBlank() ? id : id + "-admin");
+    return config;
   }
 
   public static Map<String, Object> producerConfig(Settings settings) {

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the four producing commands share: settings, rejects, one idempotent producer, the publish
- * loop with progress bar, heartbeats (see {@link Heartbeats}), and the summary. A subclass only says
- * which inputs to open.
+ * loop with progress bar, heartbeats (see {@link Heartbeats}; with an admin client of the same
+ * connection settings, to look up the end offsets they vouch for), and the summary. A subclass only
+ * says which inputs to open.
  *
  * <p>Exit codes: 0 everything read was published (or rejected and reported); 1 a send failed;
  * 2 bad input under --strict, an unreadable file, or bad arguments or settings.
@@ -63,8 +64,10 @@ public abstract class PublishingCommand implements Callable<Integer> {
   @Mixin
   protected HeartbeatOptions heartbeatOptions = new HeartbeatOptions();
 
-  // seams for tests: a MockProducer, a fixed environment, a given standard input, a fake clock and sleeps
+  // seams for tests: a MockProducer, a fake end-offsets lookup, a fixed environment, a given standard input, a fake clock and sleeps
   Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory = KafkaProducer::new;
+  /** From the admin configuration ({@link ProducerSettings#adminConfig}); made only when heartbeats are sent, closed at the end. */
+  Function<Map<String, Object>, EndOffsets> endOffsetsFactory = AdminEndOffsets::create;
   Map<String, String> environment = System.getenv();
   InputStream stdin = System.in;
   LongSupplier nanoTime = System::nanoTime;
@@ -131,7 +134,9 @@ public abstract class PublishingCommand implements Callable<Integer> {
     Duration interval = heartbeatsOn ? heartbeatInterval() : null;
     HeartbeatSchedule schedule = interval == null ? HeartbeatSchedule.finalOnly() : HeartbeatSchedule.every(interval);
     Publisher publisher = null;
+    EndOffsets endOffsets = null;
     Heartbeats heartbeats = null;
+    String creating = null;
     long start = nanoTime.getAsLong();
     long count = 0;
     int exit = OK;
@@ -144,11 +149,16 @@ public abstract class PublishingCommand implements Callable<Integer> {
       progress.expect(stream.expectedEvents());
       if (!inputOptions.dryRun) {
         Map<String, Object> producerConfig = ProducerSettings.producerConfig(settings);
+        creating = "the producer";
         Producer<byte[], byte[]> producer = producerFactory.apply(producerConfig);
         publisher = new Publisher(producer, settings.asMap(), ProducerSettings.maxRecordBytes(producerConfig));
         if (heartbeatsOn) {
-          heartbeats = Heartbeats.open(producer, settings.asMap(), spec.name());
+          creating = "the admin client (heartbeats look up end offsets with it)";
+          endOffsets = endOffsetsFactory.apply(ProducerSettings.adminConfig(settings));
+          creating = null;
+          heartbeats = Heartbeats.open(producer, endOffsets, settings.asMap(), spec.name());
         }
+        creating = null;
         if (stream instanceof EventTimeMerger merged) {
           // the schema ids of every topic of the run, before its first record (see Publisher#prepare)
           merged.heads().forEach(publisher::prepare);
@@ -198,9 +208,10 @@ public abstract class PublishingCommand implements Callable<Integer> {
       error = "heartbeat failed: " + ex.getMessage();
       heartbeatLine = "heartbeat  failed: " + ex.getMessage();
     } catch (KafkaException ex) {
-      // the producer could not even be created (bad settings): nothing was sent
+      // the producer (or the admin client) could not even be created (bad settings): nothing was sent
       exit = BAD_INPUT;
-      error = "cannot create the producer: " + ex.getMessage() + (ex.getCause() == null ? "" : " (" + ex.getCause().getMessage() + ")");
+      error = "cannot create " + (creating == null ? "the producer" : creating) + ": " + ex.getMessage()
+          + (ex.getCause() == null ? "" : " (" + ex.getCause().getMessage() + ")");
     } finally {
       closeQuietly(stream);
       if (publisher != null) {
@@ -209,6 +220,9 @@ public abstract class PublishingCommand implements Callable<Integer> {
       }
       if (heartbeats != null) {
         heartbeats.close();
+      }
+      if (endOffsets != null) {
+        endOffsets.close();
       }
     }
     progress.finish(count, perTopic);

@@ -44,7 +44,16 @@ class CommandsTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private final List<Map<String, Object>> producerConfigs = new ArrayList<>();
+  private final List<Map<String, Object>> adminConfigs = new ArrayList<>();
   private MockProducer<byte[], byte[]> producer = newProducer();
+  /** The data inputs' partitions 0..5, each holding records others wrote (see {@link #othersEnd}). */
+  private final FakeEndOffsets endOffsets = new FakeEndOffsets(tp -> tp.partition() < 6, CommandsTest::othersEnd);
+  private java.util.function.Function<Map<String, Object>, EndOffsets> endOffsetsFactory = config -> endOffsets;
+
+  /** End offsets others left: articles-p at 1000 + p, stock-ticks-p at 2000 + p, layoff-records-p at 3000 + p. */
+  private static long othersEnd(org.apache.kafka.common.TopicPartition tp) {
+    return 1000L * (Topics.DATA_INPUTS.stream().map(t -> t.name()).toList().indexOf(tp.topic()) + 1) + tp.partition();
+  }
 
   /** An auto-completing MockProducer whose cluster has the inputs with 6 partitions, keyed records spread as a real producer does. */
   private static MockProducer<byte[], byte[]> newProducer() {
@@ -59,6 +68,10 @@ class CommandsTest {
     command.producerFactory = config -> {
       producerConfigs.add(config);
       return producer;
+    };
+    command.endOffsetsFactory = config -> {
+      adminConfigs.add(config);
+      return endOffsetsFactory.apply(config);
     };
     command.environment = Map.of();
     command.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
@@ -110,6 +123,7 @@ class CommandsTest {
     assertThat(out.toString()).containsPattern(
         "(?m)^" + java.util.regex.Pattern.quote(csv.toString()) + " +3 +1 +4 +0 +4 +0$");
     assertThat(out.toString()).containsPattern("(?m)^stock-ticks +4 +4 +0$");
+    assertThat(adminConfigs).as("no heartbeat, no admin client").isEmpty();
   }
 
   @Test
@@ -185,6 +199,7 @@ class CommandsTest {
 
     assertThat(exit).isZero();
     assertThat(producerConfigs).isEmpty();
+    assertThat(adminConfigs).isEmpty();
     assertThat(out.toString()).contains("dry run, nothing published: 4,277 records")
         .containsPattern("(?m)^layoff-records +4277 +0 +0$");
   }
@@ -301,9 +316,10 @@ class CommandsTest {
   }
 
   /**
-   * Each heartbeat vouches, per topic, for exactly the data records sent before it to its partition:
-   * offsets = how many there were (MockProducer numbers each partition's records from 0), topics
-   * without any left out.
+   * Each heartbeat vouches for every data input on its partition: for a topic the command had
+   * written there, exactly the records sent before it (offsets = how many there were: MockProducer
+   * numbers each partition's records from 0), not the larger end offset; for any other, the end
+   * offset the lookup gives ({@link #othersEnd}).
    */
   private static void assertVouchedOffsets(List<ProducerRecord<byte[], byte[]>> sent) {
     Map<Integer, Map<String, Long>> written = new java.util.TreeMap<>();
@@ -311,8 +327,13 @@ class CommandsTest {
     for (ProducerRecord<byte[], byte[]> r : sent) {
       if (isHeartbeat(r)) {
         heartbeats++;
-        assertThat(value(Topics.HEARTBEATS, r.value()).getOffsets()).as("heartbeat %d on partition %d", heartbeats, r.partition())
-            .isEqualTo(written.getOrDefault(r.partition(), Map.of()));
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        for (dev.layoffsignals.topics.Topic<?, ?> t : Topics.DATA_INPUTS) {
+          Long own = written.getOrDefault(r.partition(), Map.of()).get(t.name());
+          expected.put(t.name(), own != null ? own : othersEnd(new org.apache.kafka.common.TopicPartition(t.name(), r.partition())));
+        }
+        assertThat(new java.util.TreeMap<>(value(Topics.HEARTBEATS, r.value()).getOffsets()))
+            .as("heartbeat %d on partition %d", heartbeats, r.partition()).isEqualTo(expected);
       } else {
         int partition = org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(r.key(), 6);
         written.computeIfAbsent(partition, p -> new java.util.TreeMap<>()).merge(r.topic(), 1L, Long::sum);
@@ -358,6 +379,7 @@ class CommandsTest {
 
     assertThat(producer.history()).hasSize(16 + 43).noneMatch(CommandsTest::isHeartbeat);
     assertThat(out.toString()).doesNotContain("heartbeat");
+    assertThat(adminConfigs).as("no heartbeat, no admin client").isEmpty();
   }
 
   @Test
@@ -369,6 +391,7 @@ class CommandsTest {
     assertThat(run(new ReplayCommand(), args.toArray(String[]::new))).isZero();
 
     assertThat(producerConfigs).isEmpty();
+    assertThat(adminConfigs).as("nothing sent, no admin client: no broker needed").isEmpty();
     assertThat(out.toString())
         .containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z would be sent to every partition of heartbeats$");
   }
@@ -488,6 +511,33 @@ class CommandsTest {
     assertThat(sent.subList(0, 4)).extracting(ProducerRecord::topic).containsOnly("stock-ticks");
     assertOneRound(sent.subList(4, sent.size()), "produce-ticks", NOV_10_CLOSE);
     assertThat(out.toString()).containsPattern("(?m)^heartbeat  2022-11-10T21:00:00Z to 6 partitions of heartbeats$");
+    // META's partition of stock-ticks: the 4 ticks written; every other data partition: what others left there
+    assertVouchedOffsets(sent);
+    assertThat(adminConfigs).singleElement().satisfies(c -> assertThat(c)
+        .containsEntry("bootstrap.servers", "127.0.0.1:9092").containsEntry("client.id", "layoff-signals-producer-admin")
+        .doesNotContainKeys("acks", "linger.ms", "schema.registry.url"));
+    assertThat(endOffsets.closed).as("the command's admin client is closed at the end").isTrue();
+  }
+
+  @Test
+  @DisplayName("produce-ticks --heartbeat with brokers the admin client cannot reach: exit 1 at the start, before any data,"
+      + " naming the topic whose end offsets could not be looked up")
+  void heartbeatEndOffsetsUnreachable() throws Exception {
+    String closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = String.valueOf(socket.getLocalPort());   // nothing listens there once closed
+    }
+    endOffsetsFactory = AdminEndOffsets::create;   // the command's own: an Admin from the settings
+
+    int exit = run(new ProduceTicksCommand(), "--heartbeat", "--bootstrap-servers", "127.0.0.1:" + closedPort,
+        "-p", "request.timeout.ms=1000", "-p", "default.api.timeout.ms=1000", metaCsv().toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(producer.history()).isEmpty();
+    assertThat(adminConfigs).singleElement().satisfies(c -> assertThat(c)
+        .containsEntry("bootstrap.servers", "127.0.0.1:" + closedPort).containsEntry("default.api.timeout.ms", "1000"));
+    assertThat(err.toString())
+        .contains("error: heartbeat failed: cannot look up the end offsets of articles: org.apache.kafka.common.errors.TimeoutException: ");
   }
 
   @Test
@@ -510,6 +560,7 @@ class CommandsTest {
     assertThat(run(new ImportLayoffsCommand(), "--heartbeat", "--dry-run", DATA.resolve("layoffs.csv").toString())).isZero();
 
     assertThat(producerConfigs).isEmpty();
+    assertThat(adminConfigs).isEmpty();
     assertThat(out.toString())
         .containsPattern("(?m)^heartbeat  2026-01-28T05:00:00Z would be sent to every partition of heartbeats$");
   }
@@ -544,6 +595,27 @@ class CommandsTest {
     assertThat(producer.history()).filteredOn(r -> !isHeartbeat(r)).hasSize(4);
     String failure = "2022-11-10T21:00:00Z to 2 of 6 partitions of heartbeats:"
         + " org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for heartbeats-2";
+    assertThat(err.toString()).contains("error: heartbeat failed: " + failure);
+    assertThat(out.toString()).contains("heartbeat  failed: " + failure).containsPattern("(?m)^stock-ticks +4 +4 +0$");
+  }
+
+  @Test
+  @DisplayName("an end-offsets lookup that fails at the final heartbeat makes the command exit 1, naming the topic;"
+      + " no heartbeat is sent, the data stays published")
+  void failedEndOffsetsLookup() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    endOffsetsFactory = config -> partitions -> {
+      if (lookups.incrementAndGet() > 1) {   // the one at open passes
+        throw new EndOffsets.LookupFailed("layoff-records", new TimeoutException("no answer within 60000 ms"));
+      }
+      return Map.of();
+    };
+
+    assertThat(run(new ProduceTicksCommand(), "--heartbeat", metaCsv().toString())).isEqualTo(1);
+
+    assertThat(producer.history()).hasSize(4).noneMatch(CommandsTest::isHeartbeat);
+    String failure = "2022-11-10T21:00:00Z not sent: cannot look up the end offsets of layoff-records:"
+        + " org.apache.kafka.common.errors.TimeoutException: no answer within 60000 ms";
     assertThat(err.toString()).contains("error: heartbeat failed: " + failure);
     assertThat(out.toString()).contains("heartbeat  failed: " + failure).containsPattern("(?m)^stock-ticks +4 +4 +0$");
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 
 /**
  * Kafka's SASL and SSL settings, from each configuration layer (file, environment, {@code -p}),
- * reach the producer of each of the four commands (the one that also sends the heartbeats), and the
+ * reach the producer of each of the four commands (the one that also sends the heartbeats) and,
+ * when heartbeats are sent, the admin client that looks up the end offsets they vouch for; the
  * registry's credentials reach the serdes' settings; the secrets are masked in the log line.
  */
 class ProducerSecuritySettingsTest {
@@ -63,10 +64,15 @@ class ProducerSecuritySettingsTest {
 
     for (String name : commands.keySet()) {
       List<Map<String, Object>> producerConfigs = new ArrayList<>();
+      List<Map<String, Object>> adminConfigs = new ArrayList<>();
       PublishingCommand command = commands.get(name).get();
       command.producerFactory = c -> {
         producerConfigs.add(c);
         return new MockProducer<>(HeartbeatCluster.withPartitions(6), true, null, new ByteArraySerializer(), new ByteArraySerializer());
+      };
+      command.endOffsetsFactory = c -> {
+        adminConfigs.add(c);
+        return FakeEndOffsets.empty(6);
       };
       command.environment = environment;
       command.stdin = new ByteArrayInputStream(new byte[0]);
@@ -84,6 +90,15 @@ class ProducerSecuritySettingsTest {
           .containsAllEntriesOf(SECURITY)
           .containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
           .doesNotContainKeys("basic.auth.user.info", "schema.registry.url"));
+      if (name.equals("produce-ticks") || name.equals("replay")) {   // the two that send a heartbeat here
+        assertThat(adminConfigs).as(name).singleElement().satisfies(c -> assertThat(c).as(name)
+            .containsAllEntriesOf(SECURITY)
+            .containsEntry("bootstrap.servers", "127.0.0.1:9092")
+            .containsEntry("client.id", "layoff-signals-producer-admin")
+            .doesNotContainKeys("acks", "enable.idempotence", "linger.ms", "basic.auth.user.info", "schema.registry.url"));
+      } else {
+        assertThat(adminConfigs).as("%s: no heartbeat, no admin client", name).isEmpty();
+      }
       assertThat(command.connection.settings(environment).asMap()).as("%s: what the serdes are configured with", name)
           .containsEntry("basic.auth.credentials.source", "USER_INFO").containsEntry("basic.auth.user.info", "u:registry-s3cr3t");
       assertThat(command.connection.settings(environment).masked().toString()).as(name)

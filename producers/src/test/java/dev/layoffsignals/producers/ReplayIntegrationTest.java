@@ -48,9 +48,11 @@ import picocli.CommandLine;
  * (2022-10-01 .. 2022-11-30: META and QQQ, every layoffs.fyi row of the period, the corpus
  * articles of the period) is published, read back, and compared record by record with what the
  * parsers yield for the same slice: same keys, values and timestamps, in event-time order per key;
- * then one heartbeat per partition of heartbeats, at the largest event time replayed.
+ * then one heartbeat per partition of heartbeats, at the largest event time replayed, vouching for
+ * every data input. Also on that broker: a command's heartbeat vouches for the records another
+ * producer wrote before it, and the end-offsets lookup heartbeats use ({@link AdminEndOffsets}).
  *
- * <p>Each test reads from the end offsets before its replay, so the tests do not depend on their order.
+ * <p>Each test reads from the end offsets before its run, so the tests do not depend on their order.
  */
 class ReplayIntegrationTest {
 
@@ -156,8 +158,9 @@ class ReplayIntegrationTest {
     int periodic = Integer.parseInt(summary.group(1));
     // at most one per day of event time over Oct 21 .. Nov 30 (which days: HeartbeatScheduleTest)
     assertThat(periodic).isPositive().isLessThanOrEqualTo((int) java.time.temporal.ChronoUnit.DAYS.between(FROM, TO) + 1);
-    // on every partition: the periodic heartbeats, then the final one, which vouches for exactly
-    // what the replay wrote to that partition number of each topic (the end offsets now)
+    // on every partition: the periodic heartbeats, then the final one, which vouches for every
+    // data input of that partition number: what the replay wrote there (its acknowledged end) or,
+    // where it wrote nothing, the end offset before the heartbeat; both are the end offsets now
     Map<TopicPartition, Long> dataEnd = endOffsets(DATA_TOPICS);
     Map<Integer, List<String>> heartbeats = readHeartbeats(heartbeatStart);
     assertThat(heartbeats).hasSize(Topics.HEARTBEATS.partitions());
@@ -165,10 +168,11 @@ class ReplayIntegrationTest {
       assertThat(records).as("partition %d", partition).hasSize(periodic + 1);
       Map<String, Long> vouched = new java.util.TreeMap<>();
       dataEnd.forEach((tp, end) -> {
-        if (tp.partition() == partition && end > dataStart.get(tp)) {
+        if (tp.partition() == partition) {
           vouched.put(tp.topic(), end);
         }
       });
+      assertThat(vouched).as("partition %d", partition).containsOnlyKeys("articles", "layoff-records", "stock-ticks");
       assertThat(records.get(periodic)).as("partition %d", partition).isEqualTo(
           "key=null timestamp=" + maxEventTime + " " + new Heartbeat("replay", Instant.ofEpochMilli(maxEventTime), vouched));
     });
@@ -192,6 +196,71 @@ class ReplayIntegrationTest {
     assertThat(out.toString()).doesNotContain("heartbeat");
   }
 
+  @Test
+  @DisplayName("produce-ticks --heartbeat after articles were written by another run: every heartbeat vouches for the"
+      + " articles topic's end offsets, exactly, and for its own ticks")
+  void heartbeatVouchesForAnotherProducersRecords() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    // another producer: the corpus articles, no heartbeat
+    assertThat(run(new ProduceArticlesCommand(), out, err, ARTICLES.toString())).as("stderr: %s", err).isZero();
+    Map<TopicPartition, Long> articlesEnd = endOffsets(List.of(Topics.ARTICLES));
+    assertThat(articlesEnd.values()).as("articles spread over several partitions").filteredOn(end -> end > 0).hasSizeGreaterThan(1);
+    Map<TopicPartition, Long> ticksStart = endOffsets(List.of(Topics.STOCK_TICKS));
+    Map<TopicPartition, Long> heartbeatStart = endOffsets(List.of(Topics.HEARTBEATS));
+    java.nio.file.Path csv = java.nio.file.Files.writeString(workDir.resolve("VOUCH.csv"), "Date,Close,High,Low,Open,Volume\n"
+        + "2022-11-08,96.47,97.7,94.6,96.0,30000000\n"
+        + "2022-11-10,111.87,112.0,104.0,105.0,80000000\n");
+
+    assertThat(run(new ProduceTicksCommand(), out, err, "--heartbeat", csv.toString())).as("stderr: %s", err).isZero();
+
+    assertThat(endOffsets(List.of(Topics.ARTICLES))).as("nothing wrote articles since").isEqualTo(articlesEnd);
+    Map<TopicPartition, Long> ticksEnd = endOffsets(List.of(Topics.STOCK_TICKS));
+    assertThat(added(ticksStart, ticksEnd)).as("2 sessions x (OPEN + CLOSE), all of VOUCH").isEqualTo(4);
+    Map<TopicPartition, Long> layoffsEnd = endOffsets(List.of(Topics.LAYOFF_RECORDS));
+    long close = Instant.parse("2022-11-10T21:00:00Z").toEpochMilli();
+    Map<Integer, List<String>> heartbeats = readHeartbeats(heartbeatStart);
+    assertThat(heartbeats).hasSize(Topics.HEARTBEATS.partitions());
+    heartbeats.forEach((partition, records) -> {
+      Map<String, Long> vouched = new TreeMap<>(Map.of(
+          "articles", articlesEnd.get(new TopicPartition("articles", partition)),
+          "layoff-records", layoffsEnd.get(new TopicPartition("layoff-records", partition)),
+          "stock-ticks", ticksEnd.get(new TopicPartition("stock-ticks", partition))));
+      assertThat(records).as("partition %d", partition).containsExactly(
+          "key=null timestamp=" + close + " " + new Heartbeat("produce-ticks", Instant.ofEpochMilli(close), vouched));
+    });
+  }
+
+  @Test
+  @DisplayName("the end-offsets lookup: each partition's high watermark, records of an open transaction included;"
+      + " a missing topic or partition left out")
+  void endOffsetsLookup() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("vouch-probe", 2, (short) 1))).all().get();
+      EndOffsets lookup = EndOffsets.of(admin, Duration.ofSeconds(30));
+      TopicPartition p0 = new TopicPartition("vouch-probe", 0);
+      TopicPartition p1 = new TopicPartition("vouch-probe", 1);
+      try (org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+          org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+          org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG, "vouch-probe"),
+          new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        producer.initTransactions();
+        producer.beginTransaction();
+        for (int i = 0; i < 3; i++) {
+          producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("vouch-probe", 1, null, new byte[] {(byte) i}));
+        }
+        producer.flush();   // on the broker, not committed
+
+        assertThat(lookup.latest(List.of(p0, p1, new TopicPartition("vouch-probe", 2), new TopicPartition("vouch-missing", 0))))
+            .as("read_uncommitted: the high watermark").containsOnly(Map.entry(p0, 0L), Map.entry(p1, 3L));
+        producer.abortTransaction();
+      }
+      assertThat(lookup.latest(List.of(new TopicPartition("vouch-missing", 0)))).isEmpty();
+      lookup.close();
+      assertThat(admin.listTopics().names().get()).as("the admin is the caller's: still usable").contains("vouch-probe");
+    }
+  }
+
   /** The heartbeat with its offsets in topic order, so that two print alike. */
   private static Heartbeat sortedOffsets(Heartbeat h) {
     h.setOffsets(new java.util.TreeMap<>(h.getOffsets()));
@@ -200,9 +269,13 @@ class ReplayIntegrationTest {
 
   /** Runs replay against the test's broker and registry. */
   private static int replay(StringWriter out, StringWriter err, String... args) {
-    ReplayCommand replay = new ReplayCommand();
-    replay.environment = Map.of();
-    CommandLine cl = new CommandLine(replay);
+    return run(new ReplayCommand(), out, err, args);
+  }
+
+  /** Runs a command against the test's broker and registry. */
+  private static int run(PublishingCommand command, StringWriter out, StringWriter err, String... args) {
+    command.environment = Map.of();
+    CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),

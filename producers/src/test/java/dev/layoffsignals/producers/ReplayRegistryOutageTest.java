@@ -42,6 +42,7 @@ class ReplayRegistryOutageTest {
   private int replay(MockProducer<byte[], byte[]> producer, String registryUrl) {
     ReplayCommand command = new ReplayCommand();
     command.producerFactory = config -> producer;
+    command.endOffsetsFactory = config -> FakeEndOffsets.empty(6);
     command.environment = Map.of();
     CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(out, true));

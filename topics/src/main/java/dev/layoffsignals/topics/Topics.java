@@ -63,6 +63,12 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DEAD_LETTERS = bytes(
       "dead-letters", "Records that could not be deserialized or processed; original bytes, reason in headers.");
 
+  /**
+   * The topology's data inputs: every input but {@link #HEARTBEATS}, each with its own clock per
+   * partition, which a heartbeat raises. A heartbeat vouches for each of them (see docs/topics.md).
+   */
+  public static final List<Topic<?, ?>> DATA_INPUTS = List.of(ARTICLES, STOCK_TICKS, LAYOFF_RECORDS);
+
   /** The topology's inputs: co-partitioned, so they must have equal partition counts. */
   public static final List<Topic<?, ?>> INPUTS = List.of(ARTICLES, STOCK_TICKS, LAYOFF_RECORDS, HEARTBEATS);
 

@@ -41,6 +41,13 @@ class TopicsTest {
   }
 
   @Test
+  void dataInputsAreTheInputsButHeartbeats() {
+    assertThat(Topics.DATA_INPUTS).containsExactly(Topics.ARTICLES, Topics.STOCK_TICKS, Topics.LAYOFF_RECORDS);
+    assertThat(Topics.INPUTS).containsExactlyElementsOf(
+        java.util.stream.Stream.concat(Topics.DATA_INPUTS.stream(), java.util.stream.Stream.of(Topics.HEARTBEATS)).toList());
+  }
+
+  @Test
   void newTopicCarriesPartitionsReplicationAndConfigs() {
     NewTopic byDefault = Topics.REACTION_WINDOWS.newTopic(Optional.empty(), (short) 1);
     NewTopic overridden = Topics.REACTION_WINDOWS.newTopic(Optional.of(1), (short) 3);

@@ -1,10 +1,12 @@
 package dev.layoffsignals.benchmarks.pipeline;
 
+import dev.layoffsignals.producers.EndOffsets;
 import dev.layoffsignals.producers.Heartbeats;
 import dev.layoffsignals.schemas.Article;
 import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -26,7 +28,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Publishes an input before the pipeline reads it, as a feed would: ticks and articles merged in
  * event-time order, and a heartbeat whenever event time enters a new day (New York) and once at
  * the end. Each heartbeat is sent after a flush, at the event time of the last record published,
- * and carries for each partition the offsets (last acknowledged + 1) of the topics written to it:
+ * and carries for each partition the offsets (last acknowledged + 1) of the topics written to it,
+ * and the end offsets of the other data inputs' partitions (looked up through the cluster's admin):
  * the topology's clock is the earliest of its input partitions, so a partition that gets no data
  * ({@code layoff-records} here) would otherwise hold every result, and the state, back until the
  * end. Keys and values as the producers write them (symbol or article id; Avro in the registry's
@@ -37,6 +40,9 @@ final class InputPublisher {
 
   /** What was published and how long it took. */
   record Published(long ticks, long articles, long heartbeats, double seconds) {}
+
+  /** How long a heartbeat waits for the end offsets it vouches for. */
+  static final Duration END_OFFSETS_TIMEOUT = Duration.ofMinutes(1);
 
   private InputPublisher() {}
 
@@ -50,7 +56,8 @@ final class InputPublisher {
     try (KafkaProducer<byte[], byte[]> producer = producer(cluster.bootstrapServers(), "bench-input");
         Serializer<StockTick> tickValues = Topics.STOCK_TICKS.valueSerde(serdeConfig).serializer();
         Serializer<Article> articleValues = Topics.ARTICLES.valueSerde(serdeConfig).serializer();
-        Heartbeats heartbeats = Heartbeats.open(producer, serdeConfig, "bench")) {
+        Heartbeats heartbeats = Heartbeats.open(producer, EndOffsets.of(cluster.admin(), END_OFFSETS_TIMEOUT), serdeConfig,
+            "bench")) {
       Iterator<StockTick> tickIt = input.ticks();
       Iterator<Article> articleIt = input.articles().iterator();
       StockTick tick = tickIt.hasNext() ? tickIt.next() : null;

@@ -3,6 +3,7 @@ package dev.layoffsignals.benchmarks.pipeline;
 import dev.layoffsignals.benchmarks.BenchmarkArticles;
 import dev.layoffsignals.benchmarks.pipeline.BenchCompanies.BenchCompany;
 import dev.layoffsignals.extractor.Language;
+import dev.layoffsignals.producers.EndOffsets;
 import dev.layoffsignals.producers.Heartbeats;
 import dev.layoffsignals.producers.ticks.SyntheticTicks;
 import dev.layoffsignals.schemas.Article;
@@ -37,7 +38,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * latency measured is the pipeline's own, not the wait for the next session to close.
  *
  * <p>After every session's closes (and the articles stamped with them), a heartbeat at that close,
- * sent once they are acknowledged and carrying their offsets per partition: the topology's clock is
+ * sent once they are acknowledged and carrying their offsets per partition (and, for the data
+ * inputs' partitions the feed has not written, their end offsets): the topology's clock is
  * the earliest of its input partitions, and {@code layoff-records} gets no data here, nor does an
  * articles partition between two articles; without heartbeats the clock, and with it every
  * settled result and the state's cleanup, would stand still.
@@ -126,7 +128,8 @@ final class LiveFeed {
     try (KafkaProducer<byte[], byte[]> tickProducer = InputPublisher.producer(cluster.bootstrapServers(), "bench-live-ticks", 5);
         KafkaProducer<byte[], byte[]> articleProducer = InputPublisher.producer(cluster.bootstrapServers(), "bench-live-articles", 0);
         KafkaProducer<byte[], byte[]> heartbeatProducer = InputPublisher.producer(cluster.bootstrapServers(), "bench-live-heartbeats", 0);
-        Heartbeats heartbeats = Heartbeats.open(heartbeatProducer, serdeConfig, "bench-live");
+        Heartbeats heartbeats = Heartbeats.open(heartbeatProducer,
+            EndOffsets.of(cluster.admin(), InputPublisher.END_OFFSETS_TIMEOUT), serdeConfig, "bench-live");
         Serializer<StockTick> tickValues = Topics.STOCK_TICKS.valueSerde(serdeConfig).serializer();
         Serializer<Article> articleValues = Topics.ARTICLES.valueSerde(serdeConfig).serializer()) {
       long start = System.nanoTime();
