@@ -181,6 +181,12 @@ public final class CloseHistory {
     return index >= 0 ? index : -1;
   }
 
+  /** The index of the first close on or after the epoch day {@code epochDay}; {@link #size()} when there is none. */
+  public int ceilingIndexOfEpochDay(int epochDay) {
+    int index = Arrays.binarySearch(epochDays, epochDay);
+    return index >= 0 ? index : -index - 1;
+  }
+
   /** The index of the first close on or after {@code date}; {@link #size()} when there is none. */
   int ceilingIndex(LocalDate date) {
     int index = Arrays.binarySearch(epochDays, Math.toIntExact(date.toEpochDay()));

@@ -96,13 +96,16 @@ public final class EventStudy {
     double[] r = new double[last - first + 1];
     double[] rm = new double[r.length];
     int n = 0;
-    // runs after every close for every open announcement: closes are looked up by epoch day and an
-    // unknown one is NaN, so no date or optional is built per session
+    // runs after every close for every open announcement: the symbol's closes of the window's
+    // sessions are found in one walk along both histories (both ascending by date), and an
+    // unknown close is NaN, so no date, optional or search is made per session
+    double[] closes = window.symbolClosesOrNaN(first - 1, last);
     for (int t = first; t <= last; t++) {
-      double symbolReturn = window.symbolReturnOrNaN(t);
+      double now = closes[t - first + 1];
+      double before = closes[t - first];
       double benchmarkReturn = window.benchmarkReturnOrNaN(t);
-      if (!Double.isNaN(symbolReturn) && !Double.isNaN(benchmarkReturn)) {
-        r[n] = symbolReturn;
+      if (!Double.isNaN(now) && !Double.isNaN(before) && !Double.isNaN(benchmarkReturn)) {
+        r[n] = now / before - 1;
         rm[n] = benchmarkReturn;
         n++;
       }
@@ -155,11 +158,30 @@ public final class EventStudy {
       return Double.isNaN(r) ? OptionalDouble.empty() : OptionalDouble.of(r);
     }
 
-    /** {@link #symbolReturn} with NaN for unknown: the same division of the same closes. */
-    double symbolReturnOrNaN(int offset) {
-      double now = closeOrNaN(offset);
-      double before = closeOrNaN(offset - 1);
-      return Double.isNaN(now) || Double.isNaN(before) ? Double.NaN : now / before - 1;
+    /**
+     * The symbol's closes of the sessions {@code from}..{@code to} (offsets from day 0), NaN where
+     * unknown: what {@link #closeOrNaN} gives for each, found in one walk along both histories.
+     */
+    double[] symbolClosesOrNaN(int from, int to) {
+      double[] out = new double[to - from + 1];
+      Arrays.fill(out, Double.NaN);
+      int j = -1;
+      for (int t = from; t <= to; t++) {
+        if (!isKnown(t)) {
+          continue;
+        }
+        int day = benchmark.epochDayAt(dayZeroIndex + t);
+        if (j < 0) {
+          j = symbol.ceilingIndexOfEpochDay(day);
+        }
+        while (j < symbol.size() && symbol.epochDayAt(j) < day) {
+          j++;
+        }
+        if (j < symbol.size() && symbol.epochDayAt(j) == day) {
+          out[t - from] = symbol.closeAt(j);
+        }
+      }
+      return out;
     }
 
     /** {@link #benchmarkReturn} with NaN for unknown. */

@@ -34,6 +34,9 @@ class CloseHistoryTest {
     assertThat(history.closeOnEpochDay((int) WED.toEpochDay())).isEqualTo(3.0);
     assertThat(history.closeOnEpochDay((int) TUE.toEpochDay())).isNaN();
     assertThat(history.closeOnEpochDay((int) THU.toEpochDay())).isNaN();
+    assertThat(history.ceilingIndexOfEpochDay((int) MON.toEpochDay())).isZero();
+    assertThat(history.ceilingIndexOfEpochDay((int) TUE.toEpochDay())).isEqualTo(1);
+    assertThat(history.ceilingIndexOfEpochDay((int) THU.toEpochDay())).isEqualTo(2);
   }
 
   @Test
