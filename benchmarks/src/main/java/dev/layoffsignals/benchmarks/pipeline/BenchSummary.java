@@ -46,9 +46,9 @@ final class BenchSummary {
     }
     if (r.outputs() != null) {
       s.append(String.format(Locale.ROOT, "Outputs: %,d announcements, %,d reactions (%,d settled), %,d windows (%,d FINAL),"
-              + " %d late records, %d dead letters; sha256 %s%n", r.outputs().announcements(), r.outputs().reactions(),
-          r.outputs().settledReactions(), r.outputs().windows(), r.outputs().finalWindows(), r.outputs().lateRecords(),
-          r.outputs().deadLetters(), r.outputs().sha256()));
+              + " %d late records, %d dead letters; sha256 %s, settled only %s%n", r.outputs().announcements(),
+          r.outputs().reactions(), r.outputs().settledReactions(), r.outputs().windows(), r.outputs().finalWindows(),
+          r.outputs().lateRecords(), r.outputs().deadLetters(), r.outputs().sha256(), r.outputs().settledSha256()));
     }
     if (r.latency() != null) {
       BenchReport.Latency l = r.latency();

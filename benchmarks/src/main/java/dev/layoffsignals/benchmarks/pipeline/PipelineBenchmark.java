@@ -146,8 +146,9 @@ final class PipelineBenchmark {
             if (round == 1) { // later rounds write the same outputs again
               outputs = OutputDigest.read(cluster);
               say("  outputs: %,d announcements, %,d reactions (%,d settled), %,d windows (%,d FINAL), %d late, %d dead letters;"
-                      + " sha256 %s", outputs.announcements(), outputs.reactions(), outputs.settledReactions(), outputs.windows(),
-                  outputs.finalWindows(), outputs.lateRecords(), outputs.deadLetters(), outputs.sha256());
+                      + " sha256 %s, settled only %s", outputs.announcements(), outputs.reactions(), outputs.settledReactions(),
+                  outputs.windows(), outputs.finalWindows(), outputs.lateRecords(), outputs.deadLetters(), outputs.sha256(),
+                  outputs.settledSha256());
             }
           }
           rounds.add(new Round(round, f, p, x, ratio(x, p), ratio(x, f)));

@@ -72,6 +72,7 @@ class PipelineBenchSmokeIntegrationTest {
     assertThat(r.outputs().lateRecords()).isZero();
     assertThat(r.outputs().deadLetters()).isZero();
     assertThat(r.outputs().sha256()).hasSize(64);
+    assertThat(r.outputs().settledSha256()).hasSize(64);
 
     // live: every announcement measured has its first reaction
     assertThat(r.latency().announcements()).isEqualTo(10);
