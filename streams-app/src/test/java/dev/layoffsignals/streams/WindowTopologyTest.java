@@ -94,6 +94,48 @@ class WindowTopologyTest {
   }
 
   @Test
+  @DisplayName("a reaction that only moves in time (the benchmark's close before the symbol's) is re-emitted;"
+      + " its windows are re-emitted when a figure changes, with the as-of of that change")
+  void windowsFollowFigureChanges() {
+    LocalDate day0 = LocalDate.of(2024, 6, 12);
+    LocalDate dayOne = PRICES.offset(day0, 1);
+    LocalDate dayTwo = PRICES.offset(day0, 2);
+    List<String> windows = List.of("TICKER|ACME|WEEK|2024-06-10", "SECTOR|Software|WEEK|2024-06-10", WEEK,
+        "TICKER|ACME|MONTH|2024-06-01", "SECTOR|Software|MONTH|2024-06-01", MONTH);
+    try (TopologyFixture f = new TopologyFixture()) {
+      for (LocalDate d : SESSIONS.subList(0, SESSIONS.indexOf(day0) + 1)) {
+        if (d.equals(day0)) {
+          f.record(TopologyFixture.announcement("a1", "Acme", "ACME", "Software", startOfDay(day0), TimePrecision.DATE, 500));
+        }
+        f.close("QQQ", d, PRICES.benchmark.get(d));
+        f.close("ACME", d, PRICES.symbol.get(d));
+      }
+      assertThat(TopologyFixture.latest(TopologyFixture.all(f.windows))).as("a member since day 0").containsOnlyKeys(windows);
+      TopologyFixture.all(f.reactions);
+
+      f.close("QQQ", dayOne, PRICES.benchmark.get(dayOne));
+      assertThat(TopologyFixture.all(f.reactions)).singleElement()
+          .satisfies(r -> assertThat(r.value().getAsOf()).isEqualTo(at(dayOne, 16, 0)));
+      assertThat(TopologyFixture.all(f.windows)).as("no figure changed: day +1's return is not known").isEmpty();
+
+      f.close("ACME", dayOne, PRICES.symbol.get(dayOne));
+      MarketReaction reaction = TopologyFixture.all(f.reactions).get(0).value();
+      assertThat(reaction.getCar0P1()).isNotNull();
+      List<TestRecord<String, ReactionWindow>> changed = TopologyFixture.all(f.windows);
+      assertThat(changed).extracting(TestRecord::key).containsExactlyInAnyOrderElementsOf(windows);
+      assertThat(changed).allSatisfy(r -> {
+        assertThat(r.value().getMeanCar0P1()).isEqualTo(reaction.getCar0P1());
+        assertThat(r.value().getAsOf()).isEqualTo(at(dayOne, 16, 0));
+      });
+
+      f.close("QQQ", dayTwo, PRICES.benchmark.get(dayTwo));
+      f.close("ACME", dayTwo, PRICES.symbol.get(dayTwo));
+      assertThat(TopologyFixture.all(f.reactions)).hasSize(2);
+      assertThat(TopologyFixture.all(f.windows)).as("CAR(0,+5) waits for day +5: no figure changed").isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a symbol that stops trading in the window: INCOMPLETE with what is known, and its windows still settle")
   void incomplete() {
     LocalDate day0 = LocalDate.of(2024, 6, 12);

@@ -133,7 +133,10 @@ public final class AnnouncementEvaluator {
       }
     }
     if (after != null) {
-      boolean sameState = before != null && before.member().equals(after.member()) && before.asOf().equals(after.asOf());
+      // a member whose figures did not change (its reaction only moved in time: a benchmark close
+      // before the symbol's, a session past day +5) re-emits nothing; its windows' as-of moves with
+      // its next change, at the latest when it settles, so a FINAL window is the same either way
+      boolean sameState = before != null && before.member().equals(after.member());
       for (WindowRef ref : after.windows()) {
         if (!sameState || !before.windows().contains(ref)) {
           changes.add(new MemberChange(ref, id, after.member(), after.asOf()));
