@@ -91,7 +91,23 @@ abstract class WireFormatDeserializer<T> implements Deserializer<T> {
     return value;
   }
 
+  /** The reader of the schema id met last: a topic carries one id for long stretches. */
+  private record LastReader<T>(int id, DatumReader<T> reader) {
+  }
+
+  private volatile LastReader<T> lastReader;
+
   private DatumReader<T> readerFor(String topic, int id) {
+    LastReader<T> last = lastReader;
+    if (last != null && last.id() == id) {
+      return last.reader();
+    }
+    DatumReader<T> reader = lookUpReader(topic, id);
+    lastReader = new LastReader<>(id, reader);
+    return reader;
+  }
+
+  private DatumReader<T> lookUpReader(String topic, int id) {
     DatumReader<T> reader = readersByWriterId.get(id);
     if (reader != null) {
       return reader;

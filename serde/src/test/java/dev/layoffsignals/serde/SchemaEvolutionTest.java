@@ -55,6 +55,31 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void oneDeserializerReadsRecordsOfTwoWriterSchemasInAnyOrder() throws IOException {
+    int olderId = registry.register(SUBJECT, AvroSchemas.withoutJavaProperties(StockTick.getClassSchema()));
+    byte[] older = new SpecificAvroSerializer<StockTick>(registry).serialize("stock-ticks", SampleRecords.stockTick());
+    Schema newer = stockTickWithExchange();
+    int newerId = registry.register(SUBJECT, newer);
+    GenericRecord tick = new GenericData.Record(newer);
+    tick.put("symbol", "AAPL");
+    tick.put("traded_at", 1_675_285_200_000L);
+    tick.put("price", 145.43);
+    tick.put("volume", 77_663_600L);
+    tick.put("kind", new GenericData.EnumSymbol(newer.getField("kind").schema(), "CLOSE"));
+    tick.put("exchange", "NASDAQ");
+    byte[] newerBytes = wireFormat(newerId, newer, tick);
+    SpecificAvroDeserializer<StockTick> reader = new SpecificAvroDeserializer<>(StockTick.class, registry);
+
+    List<String> symbols = new ArrayList<>();
+    for (byte[] bytes : List.of(older, newerBytes, newerBytes, older, newerBytes, older)) {
+      symbols.add(reader.deserialize("stock-ticks", bytes).getSymbol());
+    }
+
+    assertThat(olderId).isNotEqualTo(newerId);
+    assertThat(symbols).containsExactly("META", "AAPL", "AAPL", "META", "AAPL", "META");
+  }
+
+  @Test
   void newerReaderReadsOldDataWithTheNewFieldsDefault() {
     SpecificAvroSerializer<StockTick> oldWriter = new SpecificAvroSerializer<>(registry);
     byte[] bytes = oldWriter.serialize("stock-ticks", SampleRecords.stockTick());

@@ -63,6 +63,8 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
   private Rejector rejector;
   private InputClock clock;
   private long lastEmitted = Long.MIN_VALUE;
+  /** The times and offsets of {@link #clock}, copied before each write (a scratch value). */
+  private InputClock positions;
   /** {@link InputClock#pendingChanges()} when the pending raises were last stored; -1: never. */
   private long pendingStored;
 
@@ -99,6 +101,7 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
     // a clock stored whole under STORE_KEY alone (by a version before PENDING_KEY) keeps its
     // pending raises: they are stored under PENDING_KEY at the first record
     this.pendingStored = withPending != null || !clock.hasPending() ? clock.pendingChanges() : -1;
+    this.positions = new InputClock(dataTopics, heartbeatTopic);
     this.lastEmitted = Long.MIN_VALUE;
   }
 
@@ -123,7 +126,8 @@ public final class InputClockProcessor implements Processor<String, Ingested, St
     // every record, not only when a time moved: the offsets read must be those of the committed
     // position after a restart, or a heartbeat vouching for the last records before it would wait
     // for a record that may never come (the record cache sends the changelog one write per commit)
-    store.put(STORE_KEY, clock.positions());
+    // the store serializes the value in put, so one scratch clock serves every record
+    store.put(STORE_KEY, clock.copyPositionsTo(positions));
     if (clock.pendingChanges() != pendingStored) {
       store.put(PENDING_KEY, clock);
       pendingStored = clock.pendingChanges();

@@ -93,6 +93,21 @@ class InputClockTest {
   }
 
   @Test
+  @DisplayName("positions are the times and offsets without the pending raises, copied into a scratch clock")
+  void positions() {
+    InputClock c = clock();
+    c.advance("stock-ticks", 500);
+    c.read("stock-ticks", 41);
+    c.vouch(Map.of("stock-ticks", 50L), 700);
+    InputClock scratch = clock();
+
+    assertThat(c.copyPositionsTo(scratch)).isSameAs(scratch).hasToString(c.positions().toString());
+    assertThat(scratch.hasPending()).isFalse();
+    assertThat(scratch.toString()).contains("stock-ticks: time 500 next 42");
+    assertThatThrownBy(() -> scratch.copyPositionsTo(c)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("the store's serde keeps times, offsets and pending raises")
   void serdeRoundTrip() {
     InputClock c = clock();
