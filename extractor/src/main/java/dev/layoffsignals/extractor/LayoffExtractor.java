@@ -47,13 +47,25 @@ public final class LayoffExtractor {
     sentences.addAll(SentenceSplitter.split(article.title(), true));
     sentences.addAll(SentenceSplitter.split(article.body(), false));
 
+    // a layoff needs a trigger: most articles have none, and need no company lookup at all
+    List<List<Trigger>> triggersOf = new ArrayList<>(sentences.size());
+    boolean anyTrigger = false;
+    for (Sentence s : sentences) {
+      List<Trigger> triggers = TriggerFinder.find(s);
+      triggersOf.add(triggers);
+      anyTrigger |= !triggers.isEmpty();
+    }
+    if (!anyTrigger) {
+      return List.of();
+    }
+
     List<Candidate> candidates = new ArrayList<>();
     List<Company> contexts = new ArrayList<>(sentences.size());
     Company current = null;
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
       List<CompanyMention> mentions = gazetteer.findMentions(s);
-      List<Trigger> triggers = TriggerFinder.find(s);
+      List<Trigger> triggers = triggersOf.get(i);
       boolean past = false;
       if (!triggers.isEmpty()) {
         SentenceFlags flags = SentenceFlags.of(s, year, triggers);
