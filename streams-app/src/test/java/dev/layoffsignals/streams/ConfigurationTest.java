@@ -31,7 +31,7 @@ class ConfigurationTest {
     // every key is one Kafka Streams knows, or one of ours / the serde's
     StreamsConfig parsed = new StreamsConfig(StreamsConfigs.with(Map.of()));
     assertThat(parsed.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
-    assertThat(parsed.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
+    assertThat(parsed.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
   }
 
   @Test
