@@ -147,14 +147,9 @@ public final class InputClock {
     return false;
   }
 
-  /** A copy of the times and offsets, without the pending raises: what is stored after every record. */
-  public InputClock positions() {
-    return copyPositionsTo(new InputClock(dataTopics, heartbeatTopic));
-  }
-
   /**
    * Copies the times and offsets into {@code target}, a clock of the same topics without pending
-   * raises, and returns it: {@link #positions()} without building a clock after every record.
+   * raises, and returns it: what is stored after every record, into one scratch clock.
    */
   public InputClock copyPositionsTo(InputClock target) {
     if (target.hasPending() || !target.dataTopics.equals(dataTopics)) {

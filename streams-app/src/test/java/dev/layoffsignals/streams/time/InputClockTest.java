@@ -101,9 +101,10 @@ class InputClockTest {
     c.vouch(Map.of("stock-ticks", 50L), 700);
     InputClock scratch = clock();
 
-    assertThat(c.copyPositionsTo(scratch)).isSameAs(scratch).hasToString(c.positions().toString());
+    assertThat(c.copyPositionsTo(scratch)).isSameAs(scratch);
     assertThat(scratch.hasPending()).isFalse();
-    assertThat(scratch.toString()).contains("stock-ticks: time 500 next 42");
+    assertThat(scratch.toString()).isEqualTo(c.toString().replace(" pending 1", ""))
+        .contains("stock-ticks: time 500 next 42");
     assertThatThrownBy(() -> scratch.copyPositionsTo(c)).isInstanceOf(IllegalArgumentException.class);
   }
 
