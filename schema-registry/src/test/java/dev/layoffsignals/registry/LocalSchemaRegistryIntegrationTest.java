@@ -77,6 +77,13 @@ class LocalSchemaRegistryIntegrationTest {
         assertThat(serde.deserializer().deserialize("stock-ticks", tickBytes)).isEqualTo(SampleRecords.stockTick());
       }
     }
+    // the pool reports itself terminated as its last worker leaves its loop, a moment before that
+    // thread has ended: wait for them to end, then none may be left
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().contains("schema-registry")) {
+        thread.join(10_000);
+      }
+    }
     assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
         .noneMatch(name -> name.contains("schema-registry"));
   }
