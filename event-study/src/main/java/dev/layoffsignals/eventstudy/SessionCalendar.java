@@ -35,12 +35,16 @@ public final class SessionCalendar {
 
   /** The close of the session on {@code date}: 16:00 New York time. */
   public static Instant closeOf(LocalDate date) {
-    return ZonedDateTime.of(date, SESSION_CLOSE, NEW_YORK).toInstant();
+    return NewYorkDays.covers(date)
+        ? Instant.ofEpochMilli(NewYorkDays.closeMillis(date.toEpochDay()))
+        : ZonedDateTime.of(date, SESSION_CLOSE, NEW_YORK).toInstant();
   }
 
   /** A date-only announcement counts as made at 00:00 New York time of that date. */
   public static Instant startOfDay(LocalDate date) {
-    return date.atStartOfDay(NEW_YORK).toInstant();
+    return NewYorkDays.covers(date)
+        ? Instant.ofEpochMilli(NewYorkDays.startOfDayMillis(date.toEpochDay()))
+        : date.atStartOfDay(NEW_YORK).toInstant();
   }
 
   /**
@@ -48,9 +52,8 @@ public final class SessionCalendar {
    * not it is a trading day: the date itself up to and including 16:00:00.000, the next date after.
    */
   public static LocalDate firstCloseDateAtOrAfter(Instant instant) {
-    ZonedDateTime local = instant.atZone(NEW_YORK);
-    LocalDate date = local.toLocalDate();
-    return local.toLocalTime().isAfter(SESSION_CLOSE) ? date.plusDays(1) : date;
+    long day = NewYorkDays.epochDay(instant);
+    return LocalDate.ofEpochDay(instant.isAfter(Instant.ofEpochMilli(NewYorkDays.closeMillis(day))) ? day + 1 : day);
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.layoffsignals.streams.dedup;
 
+import dev.layoffsignals.eventstudy.NewYorkDays;
+import dev.layoffsignals.eventstudy.SessionCalendar;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 /**
  * When two reports are the same layoff: the same company within {@value #MAX_DAYS_APART} calendar
@@ -15,16 +15,13 @@ public final class SameLayoffRule {
 
   public static final int MAX_DAYS_APART = 3;
   public static final int HEADCOUNT_TOLERANCE_PCT = 10;
-  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   private SameLayoffRule() {
   }
 
   /** Calendar days between the two times' New York dates, ignoring order. */
   public static long daysApart(Instant a, Instant b) {
-    LocalDate da = LocalDate.ofInstant(a, NEW_YORK);
-    LocalDate db = LocalDate.ofInstant(b, NEW_YORK);
-    return Math.abs(ChronoUnit.DAYS.between(da, db));
+    return Math.abs(NewYorkDays.epochDay(a) - NewYorkDays.epochDay(b));
   }
 
   public static boolean headcountsAgree(Integer a, Integer b) {
@@ -42,7 +39,7 @@ public final class SameLayoffRule {
    * come from before the first one, which by definition is the earliest.)
    */
   public static Instant closedFrom(Instant anchorTime) {
-    return LocalDate.ofInstant(anchorTime, NEW_YORK).plusDays(MAX_DAYS_APART + 1L).atStartOfDay(NEW_YORK).toInstant();
+    return SessionCalendar.startOfDay(LocalDate.ofEpochDay(NewYorkDays.epochDay(anchorTime) + MAX_DAYS_APART + 1L));
   }
 
   /** Whether a report matches a layoff first reported at {@code anchorTime} with {@code headcount}. */

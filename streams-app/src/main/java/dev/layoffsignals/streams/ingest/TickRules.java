@@ -1,5 +1,6 @@
 package dev.layoffsignals.streams.ingest;
 
+import dev.layoffsignals.eventstudy.NewYorkDays;
 import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.schemas.TickKind;
 import dev.layoffsignals.streams.dedup.RoutingKeys;
@@ -9,7 +10,6 @@ import dev.layoffsignals.streams.time.EventTimes;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
@@ -20,7 +20,6 @@ import org.apache.kafka.streams.KeyValue;
  */
 public final class TickRules implements IngestRules<StockTick> {
 
-  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   @Override
   public Optional<String> invalid(StockTick tick) {
@@ -38,7 +37,7 @@ public final class TickRules implements IngestRules<StockTick> {
       return Optional.of("volume " + tick.getVolume() + " is negative");
     }
     if (tick.getKind() == TickKind.CLOSE) {
-      DayOfWeek day = LocalDate.ofInstant(tick.getTradedAt(), NEW_YORK).getDayOfWeek();
+      DayOfWeek day = LocalDate.ofEpochDay(NewYorkDays.epochDay(tick.getTradedAt())).getDayOfWeek();
       if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
         return Optional.of("a session close on a " + day + " (" + tick.getTradedAt() + ") is impossible");
       }
@@ -56,7 +55,7 @@ public final class TickRules implements IngestRules<StockTick> {
     if (tick.getKind() != TickKind.CLOSE) {
       return List.of();
     }
-    LocalDate session = LocalDate.ofInstant(tick.getTradedAt(), NEW_YORK);
+    LocalDate session = LocalDate.ofEpochDay(NewYorkDays.epochDay(tick.getTradedAt()));
     return List.of(KeyValue.pair(tick.getSymbol(), new Close(tick.getSymbol(), session, tick.getPrice())));
   }
 }

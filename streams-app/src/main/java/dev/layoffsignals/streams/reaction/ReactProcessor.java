@@ -2,6 +2,7 @@ package dev.layoffsignals.streams.reaction;
 
 import dev.layoffsignals.eventstudy.CloseHistory;
 import dev.layoffsignals.eventstudy.EventStudy;
+import dev.layoffsignals.eventstudy.NewYorkDays;
 import dev.layoffsignals.eventstudy.SessionCalendar;
 import dev.layoffsignals.streams.codec.StringKeyOrder;
 import dev.layoffsignals.streams.events.AnnouncementChange;
@@ -14,7 +15,6 @@ import dev.layoffsignals.streams.events.Watermark;
 import dev.layoffsignals.streams.time.InputClockProcessor;
 import dev.layoffsignals.streams.time.WatermarkTracker;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,8 +116,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
    * watermark per day instead of one per clock advance.
    */
   private void forwardClockToWindows(long clock) {
-    long midnight = LocalDate.ofInstant(Instant.ofEpochMilli(clock), SessionCalendar.NEW_YORK)
-        .atStartOfDay(SessionCalendar.NEW_YORK).toInstant().toEpochMilli();
+    long midnight = NewYorkDays.startOfDayMillis(NewYorkDays.epochDay(clock));
     if (midnight > lastMidnightForwarded && midnight >= 0) {
       lastMidnightForwarded = midnight;
       Watermark ours = new Watermark(context.taskId().partition(), midnight);

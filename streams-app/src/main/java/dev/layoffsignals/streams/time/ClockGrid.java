@@ -1,9 +1,7 @@
 package dev.layoffsignals.streams.time;
 
+import dev.layoffsignals.eventstudy.NewYorkDays;
 import dev.layoffsignals.eventstudy.SessionCalendar;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The only instants at which the topology's clock can change a decision: 00:00 New York of every
@@ -29,8 +27,6 @@ import java.time.ZoneId;
  */
 public final class ClockGrid {
 
-  private static final ZoneId NEW_YORK = SessionCalendar.NEW_YORK;
-
   /** The last answer holds for times in [from, until). */
   private long from = Long.MAX_VALUE;
   private long until = Long.MIN_VALUE;
@@ -40,13 +36,13 @@ public final class ClockGrid {
     if (epochMillis >= from && epochMillis < until) {
       return from;
     }
-    LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), NEW_YORK);
-    long afterClose = SessionCalendar.closeOf(date).toEpochMilli() + 1;
+    long day = NewYorkDays.epochDay(epochMillis);
+    long afterClose = NewYorkDays.closeMillis(day) + 1;
     if (epochMillis >= afterClose) {
       from = afterClose;
-      until = date.plusDays(1).atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
+      until = NewYorkDays.startOfDayMillis(day + 1);
     } else {
-      from = date.atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
+      from = NewYorkDays.startOfDayMillis(day);
       until = afterClose;
     }
     return from;

@@ -1,5 +1,6 @@
 package dev.layoffsignals.streams.windows;
 
+import dev.layoffsignals.eventstudy.SessionCalendar;
 import dev.layoffsignals.schemas.WindowDimension;
 import dev.layoffsignals.schemas.WindowPeriod;
 import java.time.DayOfWeek;
@@ -32,12 +33,12 @@ public record CalendarWindow(WindowPeriod period, LocalDate start) {
 
   /** 00:00 New York of the first day. */
   public Instant startInstant() {
-    return start.atStartOfDay(NEW_YORK).toInstant();
+    return SessionCalendar.startOfDay(start);
   }
 
   /** 00:00 New York of the next window's first day (exclusive end). */
   public Instant endInstant() {
-    return endDate().atStartOfDay(NEW_YORK).toInstant();
+    return SessionCalendar.startOfDay(endDate());
   }
 
   /** The record key on reaction-windows: {@code dimension|value|period|start date}. */
