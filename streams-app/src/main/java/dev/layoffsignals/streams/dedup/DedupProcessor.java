@@ -1,5 +1,6 @@
 package dev.layoffsignals.streams.dedup;
 
+import dev.layoffsignals.eventstudy.NewYorkDays;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
 import dev.layoffsignals.streams.events.AnnouncementChange;
 import dev.layoffsignals.streams.events.Close;
@@ -9,7 +10,6 @@ import dev.layoffsignals.streams.events.TickerEvent;
 import dev.layoffsignals.streams.events.Watermark;
 import dev.layoffsignals.streams.metrics.SignalMetrics;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +38,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link SameLayoffRule#closedFrom} of its reports, a lower bound of its layoffs' (each layoff's
  * first report is one of them). Reading and clustering every key every day was 9 % of the full
  * topology's stream-thread samples (JFR, docs/benchmarks.md).
+ *
+ * <p>Like the reaction and window processors, it keeps the store decoded in memory (and each
+ * key's announcements as last clustered), written through to the store, which stays the truth:
+ * decoding a key's reports and clustering them again on every report was half of its cost.
  */
 public final class DedupProcessor implements Processor<String, TickerEvent, String, ReactInput> {
 
@@ -49,6 +53,14 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   private long forgottenOn = Long.MIN_VALUE;
   /** Per key of the store, the earliest closedFrom (epoch ms) of its reports; null until first needed. */
   private Map<String, Long> closingByKey;
+  /**
+   * The store, decoded, with each key's announcements as clustered from those reports. Loaded at
+   * the first record after every (re)initialisation of the task (restoration is over by then).
+   */
+  private Map<String, Decoded> decoded;
+
+  private record Decoded(List<LayoffAnnouncement> reports, Map<String, LayoffAnnouncement> announcements) {
+  }
 
   public DedupProcessor(String reportsStoreName, SignalMetrics metrics) {
     this.reportsStoreName = reportsStoreName;
@@ -61,6 +73,7 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     this.reports = context.getStateStore(reportsStoreName);
     this.forgottenOn = Long.MIN_VALUE;
     this.closingByKey = null;
+    this.decoded = null;
   }
 
   @Override
@@ -70,7 +83,7 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
       context.forward(record.withValue(close));
     } else if (event instanceof Watermark watermark) {
       Instant clock = Instant.ofEpochMilli(watermark.time());
-      long day = LocalDate.ofInstant(clock, SameLayoffRule.NEW_YORK).toEpochDay();
+      long day = NewYorkDays.epochDay(watermark.time());
       if (day != forgottenOn) { // a layoff closes at a New York midnight: within a day, nothing more to forget
         forgetClosedLayoffs(clock);
         forgottenOn = day;
@@ -84,7 +97,8 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   }
 
   private void onReport(String key, LayoffAnnouncement report, long timestamp) {
-    List<LayoffAnnouncement> before = Objects.requireNonNullElse(reports.get(key), List.of());
+    Decoded stored = byKey().get(key);
+    List<LayoffAnnouncement> before = stored == null ? List.of() : stored.reports();
     List<LayoffAnnouncement> after = new ArrayList<>(before.size() + 1);
     for (LayoffAnnouncement r : before) {
       if (!r.getAnnouncementId().equals(report.getAnnouncementId())) {
@@ -92,9 +106,9 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
       }
     }
     after.add(report); // a report seen again under the same id replaces the earlier one
-    Map<String, LayoffAnnouncement> old = announcements(before);
+    Map<String, LayoffAnnouncement> old = stored == null ? Map.of() : stored.announcements();
     Map<String, LayoffAnnouncement> now = announcements(after);
-    reports.put(key, after);
+    put(key, after, now);
     if (closingByKey != null) {
       closingByKey.merge(key, closingOf(report), Math::min); // a replaced report's bound may stay: it only errs early
     }
@@ -149,12 +163,7 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   private void forgetClosedLayoffs(Instant clock) {
     if (closingByKey == null) {
       closingByKey = new HashMap<>();
-      try (KeyValueIterator<String, List<LayoffAnnouncement>> all = reports.all()) {
-        while (all.hasNext()) {
-          KeyValue<String, List<LayoffAnnouncement>> entry = all.next();
-          closingByKey.put(entry.key, earliestClosing(entry.value));
-        }
-      }
+      byKey().forEach((key, stored) -> closingByKey.put(key, earliestClosing(stored.reports())));
     }
     long now = clock.toEpochMilli();
     List<String> due = new ArrayList<>();
@@ -165,20 +174,40 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     });
     due.sort(null); // a fixed order of store writes, whatever the map's
     for (String key : due) {
-      List<LayoffAnnouncement> stored = reports.get(key);
-      List<LayoffAnnouncement> open = stored == null ? List.of() : stillOpen(stored, clock);
+      Decoded stored = byKey().get(key);
+      List<LayoffAnnouncement> open = stored == null ? List.of() : stillOpen(stored.reports(), clock);
       if (open.isEmpty()) {
         if (stored != null) {
           reports.delete(key);
+          byKey().remove(key);
         }
         closingByKey.remove(key);
       } else {
-        if (open.size() != stored.size()) {
-          reports.put(key, open);
+        if (open.size() != stored.reports().size()) {
+          put(key, open, announcements(open));
         }
         closingByKey.put(key, earliestClosing(open));
       }
     }
+  }
+
+  private void put(String key, List<LayoffAnnouncement> keyReports, Map<String, LayoffAnnouncement> announcements) {
+    reports.put(key, keyReports);
+    byKey().put(key, new Decoded(keyReports, announcements));
+  }
+
+  /** {@link #decoded}, loaded on first use. */
+  private Map<String, Decoded> byKey() {
+    if (decoded == null) {
+      decoded = new HashMap<>();
+      try (KeyValueIterator<String, List<LayoffAnnouncement>> all = reports.all()) {
+        while (all.hasNext()) {
+          KeyValue<String, List<LayoffAnnouncement>> entry = all.next();
+          decoded.put(entry.key, new Decoded(entry.value, announcements(entry.value)));
+        }
+      }
+    }
+    return decoded;
   }
 
   private static long closingOf(LayoffAnnouncement report) {

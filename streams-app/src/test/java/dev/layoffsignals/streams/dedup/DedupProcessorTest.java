@@ -5,12 +5,88 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layoffsignals.schemas.HeadcountQualifier;
 import dev.layoffsignals.schemas.LayoffAnnouncement;
+import dev.layoffsignals.streams.events.AnnouncementChange;
+import dev.layoffsignals.streams.events.ReactInput;
+import dev.layoffsignals.streams.events.Report;
+import dev.layoffsignals.streams.events.TickerEvent;
+import dev.layoffsignals.streams.events.Watermark;
+import dev.layoffsignals.streams.metrics.SignalMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DedupProcessorTest {
+
+  private final MockProcessorContext<String, ReactInput> context = new MockProcessorContext<>();
+  private final KeyValueStore<String, List<LayoffAnnouncement>> store = Stores.keyValueStoreBuilder(
+      Stores.inMemoryKeyValueStore("dedup-reports"), Serdes.String(), ReportSets.serde())
+      .withLoggingDisabled().build();
+
+  DedupProcessorTest() {
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+  }
+
+  private DedupProcessor started() {
+    DedupProcessor processor = new DedupProcessor("dedup-reports", new SignalMetrics(new SimpleMeterRegistry()));
+    processor.init(context);
+    return processor;
+  }
+
+  private static void process(DedupProcessor processor, TickerEvent event, Instant at) {
+    processor.process(new Record<>("ACME", event, at.toEpochMilli()));
+  }
+
+  /** The announcement changes forwarded since the last call, as "id sources" or "id retracted". */
+  private List<String> changes() {
+    List<String> out = context.forwarded().stream()
+        .map(f -> f.record().value())
+        .filter(v -> v instanceof AnnouncementChange)
+        .map(v -> (AnnouncementChange) v)
+        .map(c -> c.announcementId() + (c.retracted() ? " retracted" : " " + c.announcement().getSourceCount()))
+        .toList();
+    context.resetForwards();
+    return out;
+  }
+
+  @Test
+  @DisplayName("a processor started again on the store (a restored task) merges a new report into the layoff stored before")
+  void aRestartedProcessorKnowsTheStoredReports() {
+    LayoffAnnouncement first = report("d0", "2023-01-02T14:00:00Z", 1000, HeadcountQualifier.APPROX, null);
+    LayoffAnnouncement second = report("d2", "2023-01-04T23:00:00Z", 1050, HeadcountQualifier.EXACT, null);
+    process(started(), new Report(first), first.getAnnouncedAt());
+    assertThat(changes()).containsExactly("d0 1");
+
+    process(started(), new Report(second), second.getAnnouncedAt());
+
+    assertThat(changes()).containsExactly("d0 2");
+    assertThat(store.get("ACME")).extracting(LayoffAnnouncement::getAnnouncementId).containsExactly("d0", "d2");
+  }
+
+  @Test
+  @DisplayName("a forgotten layoff leaves the store and the processor's memory: a later report of the key retracts nothing")
+  void aForgottenLayoffIsForgottenEverywhere() {
+    DedupProcessor processor = started();
+    LayoffAnnouncement first = report("d0", "2023-01-02T14:00:00Z", 1000, HeadcountQualifier.APPROX, null);
+    process(processor, new Report(first), first.getAnnouncedAt());
+    assertThat(changes()).containsExactly("d0 1");
+
+    Instant closed = SameLayoffRule.closedFrom(first.getAnnouncedAt());
+    process(processor, new Watermark(0, closed.toEpochMilli()), closed);
+    assertThat(store.get("ACME")).isNull();
+    LayoffAnnouncement later = report("d9", "2023-01-11T14:00:00Z", 1000, HeadcountQualifier.EXACT, null);
+    process(processor, new Report(later), later.getAnnouncedAt());
+
+    assertThat(changes()).containsExactly("d9 1");
+    assertThat(store.get("ACME")).extracting(LayoffAnnouncement::getAnnouncementId).containsExactly("d9");
+  }
 
   @Test
   @DisplayName("the reports of a layoff are forgotten from 00:00 New York of the fourth day after its first report")
