@@ -17,15 +17,19 @@ import dev.layoffsignals.streams.windows.WindowRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * What one open announcement amounts to, given the closes known and the clock: its reaction, its
- * window memberships, and whether it is settled. Pure: the reaction processor calls it after every
- * change, and emits what differs from what it emitted before.
+ * window memberships, and whether it is settled. A function of its arguments (it only remembers
+ * the last record it built per announcement, to build it again only when its inputs change): the
+ * reaction processor calls it after every change, and emits what differs from what it emitted
+ * before.
  *
  * <p>Settled means no input still to come can change anything, because every input that could
  * is older than the clock (every upstream task has passed it by the grace):
@@ -44,8 +48,21 @@ import java.util.OptionalDouble;
  */
 public final class AnnouncementEvaluator {
 
+  private static final int MAX_REMEMBERED = 100_000;
+
   private final EventStudy study;
   private final String benchmark;
+  /**
+   * Per announcement, the last {@code MarketReaction} built and what it was built from. Most
+   * evaluations change nothing, or only the reaction's as-of; building the record and comparing
+   * it field by field with the last one (Avro's generic equals) was a fifth of the evaluation's
+   * cost (docs/benchmarks.md). Keyed by the announcement instance itself: a new version of it
+   * always builds anew. Forgotten when the announcement settles or is retracted.
+   */
+  private final Map<String, Built> lastBuilt = new HashMap<>();
+
+  private record Built(LayoffAnnouncement announcement, Reaction reaction, ReactionStatus status, MarketReaction record) {
+  }
 
   public AnnouncementEvaluator(EventStudy study) {
     this.study = study;
@@ -92,9 +109,9 @@ public final class AnnouncementEvaluator {
 
     List<ReactOutput> outputs = new ArrayList<>();
     MarketReaction published = reaction
-        .map(r -> Reactions.toRecord(a, r, settled ? Reactions.settledStatus(r) : ReactionStatus.PROVISIONAL, benchmark))
+        .map(r -> record(a, r, settled ? Reactions.settledStatus(r) : ReactionStatus.PROVISIONAL, open.lastReaction()))
         .orElse(null);
-    if (!Objects.equals(published, open.lastReaction())) {
+    if (published != open.lastReaction() && !Objects.equals(published, open.lastReaction())) {
       outputs.add(new ReactionChange(open.id(), published));
     }
 
@@ -109,7 +126,35 @@ public final class AnnouncementEvaluator {
         .orElse(null);
     outputs.addAll(membershipChanges(open.id(), open.lastMembership(), membership));
 
+    if (settled) {
+      lastBuilt.remove(open.id());
+    }
     return new Outcome(settled ? null : new OpenAnnouncement(a, published, membership), outputs, settlesAt);
+  }
+
+  /**
+   * The record of a reaction: the one built last time for the same inputs, else a new one, or
+   * {@code last} itself when equal to it (so that the next comparisons stop at identity).
+   */
+  private MarketReaction record(LayoffAnnouncement a, Reaction reaction, ReactionStatus status, MarketReaction last) {
+    Built built = lastBuilt.get(a.getAnnouncementId());
+    if (built != null && built.announcement() == a && built.status() == status && built.reaction().equals(reaction)) {
+      return built.record();
+    }
+    MarketReaction record = Reactions.toRecord(a, reaction, status, benchmark);
+    if (record.equals(last)) {
+      record = last;
+    }
+    if (lastBuilt.size() >= MAX_REMEMBERED) {
+      lastBuilt.clear(); // announcements that never settled here (moved to another key): start over
+    }
+    lastBuilt.put(a.getAnnouncementId(), new Built(a, reaction, status, record));
+    return record;
+  }
+
+  /** Forgets what was built for an announcement that no longer exists. */
+  public void forget(String announcementId) {
+    lastBuilt.remove(announcementId);
   }
 
   /** What undoes everything emitted for an announcement that no longer exists. */

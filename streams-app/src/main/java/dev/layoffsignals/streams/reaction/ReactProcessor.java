@@ -151,6 +151,7 @@ public final class ReactProcessor implements Processor<String, ReactInput, Strin
     if (change.retracted()) {
       if (existing != null) {
         emit(AnnouncementEvaluator.retraction(existing), timestamp);
+        evaluator.forget(existing.id());
         store(change.routingKey(), others);
       }
       return;
