@@ -51,15 +51,17 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   private ProcessorContext<String, ReactInput> context;
   /** The New York date (epoch day) of the clock at which closed layoffs were last forgotten. */
   private long forgottenOn = Long.MIN_VALUE;
-  /** Per key of the store, the earliest closedFrom (epoch ms) of its reports; null until first needed. */
-  private Map<String, Long> closingByKey;
   /**
-   * The store, decoded, with each key's announcements as clustered from those reports. Loaded at
-   * the first record after every (re)initialisation of the task (restoration is over by then).
+   * The store, decoded, with each key's announcements as clustered from those reports and the
+   * earliest closedFrom (epoch ms) of the reports. Loaded at the first record after every
+   * (re)initialisation of the task (restoration is over by then).
    */
   private Map<String, Decoded> decoded;
 
-  private record Decoded(List<LayoffAnnouncement> reports, Map<String, LayoffAnnouncement> announcements) {
+  private record Decoded(List<LayoffAnnouncement> reports, Map<String, LayoffAnnouncement> announcements, long closing) {
+    Decoded(List<LayoffAnnouncement> reports, Map<String, LayoffAnnouncement> announcements) {
+      this(reports, announcements, earliestClosing(reports));
+    }
   }
 
   public DedupProcessor(String reportsStoreName, SignalMetrics metrics) {
@@ -72,7 +74,6 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     this.context = context;
     this.reports = context.getStateStore(reportsStoreName);
     this.forgottenOn = Long.MIN_VALUE;
-    this.closingByKey = null;
     this.decoded = null;
   }
 
@@ -109,9 +110,6 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
     Map<String, LayoffAnnouncement> old = stored == null ? Map.of() : stored.announcements();
     Map<String, LayoffAnnouncement> now = announcements(after);
     put(key, after, now);
-    if (closingByKey != null) {
-      closingByKey.merge(key, closingOf(report), Math::min); // a replaced report's bound may stay: it only errs early
-    }
     for (String id : old.keySet()) {
       if (!now.containsKey(id)) {
         context.forward(new Record<>(id, new AnnouncementChange(key, id, null), timestamp));
@@ -161,32 +159,22 @@ public final class DedupProcessor implements Processor<String, TickerEvent, Stri
   }
 
   private void forgetClosedLayoffs(Instant clock) {
-    if (closingByKey == null) {
-      closingByKey = new HashMap<>();
-      byKey().forEach((key, stored) -> closingByKey.put(key, earliestClosing(stored.reports())));
-    }
     long now = clock.toEpochMilli();
     List<String> due = new ArrayList<>();
-    closingByKey.forEach((key, closing) -> {
-      if (now >= closing) {
+    byKey().forEach((key, stored) -> {
+      if (now >= stored.closing()) {
         due.add(key);
       }
     });
     due.sort(null); // a fixed order of store writes, whatever the map's
     for (String key : due) {
       Decoded stored = byKey().get(key);
-      List<LayoffAnnouncement> open = stored == null ? List.of() : stillOpen(stored.reports(), clock);
+      List<LayoffAnnouncement> open = stillOpen(stored.reports(), clock);
       if (open.isEmpty()) {
-        if (stored != null) {
-          reports.delete(key);
-          byKey().remove(key);
-        }
-        closingByKey.remove(key);
-      } else {
-        if (open.size() != stored.reports().size()) {
-          put(key, open, announcements(open));
-        }
-        closingByKey.put(key, earliestClosing(open));
+        reports.delete(key);
+        byKey().remove(key);
+      } else if (open.size() != stored.reports().size()) {
+        put(key, open, announcements(open));
       }
     }
   }
