@@ -83,9 +83,10 @@ final class LiveFeed {
     this.tickRate = tickRate;
     this.articleRate = articleRate;
     int perSymbolSession = (int) Math.max(2, Math.round(tickRate / SESSIONS_PER_SECOND / (companies.size() + 1)));
-    // sessions enough for any run (the generator is lazy), from far enough back that two a second for
-    // hours stay in the past: a broker refuses timestamps more than an hour ahead
-    this.ticks = new SyntheticTicks(new SyntheticTicks.Spec(companies.size(), 100_000, perSymbolSession - 2, seed,
+    // sessions enough for any run (the generator is lazy; 25,000 at two a second last three and a
+    // half hours and end in 2090, within the pipeline's event times), from far enough back that they
+    // stay in the past: a broker refuses timestamps more than an hour ahead
+    this.ticks = new SyntheticTicks(new SyntheticTicks.Spec(companies.size(), 25_000, perSymbolSession - 2, seed,
         START, 0));
     List<String> names = ticks.symbols();
     for (int i = 1; i < names.size(); i++) {

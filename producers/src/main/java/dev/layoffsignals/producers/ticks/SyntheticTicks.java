@@ -1,5 +1,6 @@
 package dev.layoffsignals.producers.ticks;
 
+import dev.layoffsignals.producers.Fields;
 import dev.layoffsignals.producers.NewYork;
 import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.schemas.TickKind;
@@ -58,6 +59,23 @@ public final class SyntheticTicks implements Iterator<StockTick> {
       if (symbols < 0 || days < 1 || ticksPerSession < 0 || limit < 0) {
         throw new IllegalArgumentException("symbols >= 0, days >= 1, ticks-per-session >= 0 and limit >= 0 are required");
       }
+      LocalDate first = tradingDayOnOrAfter(start);
+      LocalDate last = lastSession(first, days);
+      if (NewYork.epochMillis(first, NewYork.OPEN) < Fields.EARLIEST.toEpochMilli()
+          || NewYork.epochMillis(last, NewYork.CLOSE) >= Fields.END.toEpochMilli()) {
+        throw new IllegalArgumentException("the sessions would run from " + first + " to " + last
+            + ": event times must be within " + Fields.EARLIEST + " .. " + Fields.END
+            + " (the pipeline dead-letters others, and Kafka refuses any before 1970)");
+      }
+    }
+
+    /** The trading day {@code days - 1} trading days after {@code first} (itself a trading day). */
+    private static LocalDate lastSession(LocalDate first, int days) {
+      LocalDate day = first.plusWeeks((days - 1) / 5);
+      for (int i = 0; i < (days - 1) % 5; i++) {
+        day = tradingDayOnOrAfter(day.plusDays(1));
+      }
+      return day;
     }
 
     /**

@@ -29,6 +29,24 @@ class SyntheticTicksTest {
   }
 
   @Test
+  @DisplayName("a feed whose sessions would fall outside the pipeline's event times (1990 .. 2100) is refused when parsed")
+  void sessionsOutsideTheEventTimeRangeAreRefused() {
+    assertThatThrownBy(() -> SyntheticTicks.Spec.parse("start=1900-01-02"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("from 1900-01-02 to 1900-12-17")
+        .hasMessageContaining("1990-01-01T00:00:00Z .. 2100-01-01T00:00:00Z");
+    assertThat(SyntheticTicks.Spec.parse("start=1990-01-01,days=1").start()).isEqualTo(LocalDate.of(1990, 1, 1));
+    // from Friday 2099-12-18, the tenth session is Thursday 2099-12-31, the eleventh Friday 2100-01-01
+    assertThat(SyntheticTicks.Spec.parse("start=2099-12-18,days=10").days()).isEqualTo(10);
+    assertThatThrownBy(() -> SyntheticTicks.Spec.parse("start=2099-12-18,days=11"))
+        .hasMessageContaining("from 2099-12-18 to 2100-01-01");
+    // a Saturday start: the first session is the Monday after, 1990-01-01; a Friday start is 1989
+    assertThat(SyntheticTicks.Spec.parse("start=1989-12-30,days=1").start()).isEqualTo(LocalDate.of(1989, 12, 30));
+    assertThatThrownBy(() -> SyntheticTicks.Spec.parse("start=1989-12-29,days=1"))
+        .hasMessageContaining("from 1989-12-29 to 1989-12-29");
+  }
+
+  @Test
   @DisplayName("the same seed gives the same ticks; another seed other prices")
   void deterministicBySeed() {
     SyntheticTicks.Spec spec = SyntheticTicks.Spec.parse("symbols=20,days=3,ticks-per-session=30,seed=42");
