@@ -38,14 +38,7 @@ class SchemaEvolutionTest {
     registry.register(SUBJECT, AvroSchemas.withoutJavaProperties(StockTick.getClassSchema()));
     Schema newer = stockTickWithExchange();
     int newerId = registry.register(SUBJECT, newer);
-    GenericRecord tick = new GenericData.Record(newer);
-    tick.put("symbol", "META");
-    tick.put("traded_at", 1_675_285_200_000L); // 2023-02-01T21:00:00Z
-    tick.put("price", 153.12);
-    tick.put("volume", 48_290_000L);
-    tick.put("kind", new GenericData.EnumSymbol(newer.getField("kind").schema(), "CLOSE"));
-    tick.put("exchange", "NYSE");
-    byte[] bytes = wireFormat(newerId, newer, tick);
+    byte[] bytes = wireFormat(newerId, newer, closeTick(newer, "META", 153.12, 48_290_000L, "NYSE"));
     SpecificAvroDeserializer<StockTick> oldReader = new SpecificAvroDeserializer<>(StockTick.class, registry);
 
     StockTick read = oldReader.deserialize("stock-ticks", bytes);
@@ -60,14 +53,7 @@ class SchemaEvolutionTest {
     byte[] older = new SpecificAvroSerializer<StockTick>(registry).serialize("stock-ticks", SampleRecords.stockTick());
     Schema newer = stockTickWithExchange();
     int newerId = registry.register(SUBJECT, newer);
-    GenericRecord tick = new GenericData.Record(newer);
-    tick.put("symbol", "AAPL");
-    tick.put("traded_at", 1_675_285_200_000L);
-    tick.put("price", 145.43);
-    tick.put("volume", 77_663_600L);
-    tick.put("kind", new GenericData.EnumSymbol(newer.getField("kind").schema(), "CLOSE"));
-    tick.put("exchange", "NASDAQ");
-    byte[] newerBytes = wireFormat(newerId, newer, tick);
+    byte[] newerBytes = wireFormat(newerId, newer, closeTick(newer, "AAPL", 145.43, 77_663_600L, "NASDAQ"));
     SpecificAvroDeserializer<StockTick> reader = new SpecificAvroDeserializer<>(StockTick.class, registry);
 
     List<String> symbols = new ArrayList<>();
@@ -123,6 +109,18 @@ class SchemaEvolutionTest {
     base.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
     fields.add(extra);
     return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
+  }
+
+  /** A CLOSE tick of 2023-02-01T21:00:00Z in the newer schema, which has an exchange. */
+  private static GenericRecord closeTick(Schema newer, String symbol, double price, long volume, String exchange) {
+    GenericRecord tick = new GenericData.Record(newer);
+    tick.put("symbol", symbol);
+    tick.put("traded_at", 1_675_285_200_000L);
+    tick.put("price", price);
+    tick.put("volume", volume);
+    tick.put("kind", new GenericData.EnumSymbol(newer.getField("kind").schema(), "CLOSE"));
+    tick.put("exchange", exchange);
+    return tick;
   }
 
   private static byte[] wireFormat(int schemaId, Schema schema, GenericRecord record) throws IOException {
