@@ -64,12 +64,17 @@ public final class BenchCommand implements Callable<Integer> {
   Integer liveAnnouncements;
 
   @Option(names = "--live-warmup", description = "Seconds the live feed runs at least before articles count, and then until "
-      + "the application keeps up (see --live-max-warmup) (default: 10; smoke: 1).")
+      + "the application keeps up and its JIT has settled (see --live-jit-share, --live-max-warmup) (default: 10; smoke: 1).")
   Integer liveWarmupSeconds;
 
   @Option(names = "--live-max-warmup", description = "Seconds after which the live measurement starts even if the "
-      + "application does not keep up, and says so (default: 120; smoke: 2).")
+      + "application does not keep up or its JIT has not settled, and says so (default: 240; smoke: 2).")
   Integer liveMaxWarmupSeconds;
+
+  @Option(names = "--live-jit-share", description = "The JIT has settled when the application JVM compiled for at most "
+      + "this share of the last 10 s (compilation time over wall time; 1 = one compiler thread busy throughout) "
+      + "(default: 0.1; smoke: 0.1).")
+  Double liveJitShare;
 
   @Option(names = "--app-heap", defaultValue = "512m", description = "-Xmx of every application JVM (default: ${DEFAULT-VALUE}).")
   String appHeap;
@@ -126,7 +131,8 @@ public final class BenchCommand implements Callable<Integer> {
         appHeap, List.copyOf(appJvmOptions), Map.copyOf(streamsOverrides), Map.copyOf(brokerOverrides),
         or(liveTickRate, 20_000.0, 300.0),
         or(liveArticleRate, 10.0, 10.0), or(liveAnnouncements, 200, 10),
-        Duration.ofSeconds(or(liveWarmupSeconds, 10, 1)), Duration.ofSeconds(or(liveMaxWarmupSeconds, 120, 2)), steps.isEmpty() ? EnumSet.allOf(Step.class) : EnumSet.copyOf(steps),
+        Duration.ofSeconds(or(liveWarmupSeconds, 10, 1)), Duration.ofSeconds(or(liveMaxWarmupSeconds, 240, 2)),
+        or(liveJitShare, PipelineBenchmark.SETTLED_JIT_SHARE, PipelineBenchmark.SETTLED_JIT_SHARE), steps.isEmpty() ? EnumSet.allOf(Step.class) : EnumSet.copyOf(steps),
         repeat, workDir, output != null ? output : workDir.resolve("bench-result.json"), smoke,
         String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     new PipelineBenchmark(options, spec.commandLine().getOut()).run();

@@ -52,11 +52,12 @@ record BenchReport(
    *     included); -1 when the broker ran in-process
    */
   record Phase(String name, long ticks, double seconds, double ticksPerSecond, double startupSeconds,
-      double cpuSeconds, double brokerCpuSeconds, double loadBefore, double loadAfter, Heap heap, long stateDirBytes) {
+      double cpuSeconds, double jitSeconds, double brokerCpuSeconds, double loadBefore, double loadAfter, Heap heap,
+      long stateDirBytes) {
 
     static Phase of(String name, WorkerResult r, double brokerCpuSeconds, double loadBefore, double loadAfter) {
       return new Phase(name, r.ticks(), r.processingSeconds(), r.ticksPerSecond(), r.startupSeconds(), r.cpuSeconds(),
-          brokerCpuSeconds, loadBefore, loadAfter, r.heap(), r.stateDirBytes());
+          r.jitSeconds(), brokerCpuSeconds, loadBefore, loadAfter, r.heap(), r.stateDirBytes());
     }
   }
 
@@ -95,15 +96,21 @@ record BenchReport(
    * The live phase.
    *
    * @param warmupSeconds how long the feed ran before the articles counted: at least the warm-up
-   *     asked for, and until the application kept up (at most the maximum asked for)
+   *     asked for, and until the application kept up and its JIT settled (at most the maximum asked for)
    * @param keptUpAfterWarmup whether it did keep up when the measured articles started
+   * @param jitSettledAfterWarmup whether its JIT had settled then
+   * @param jitShareAfterWarmup the application JVM's compilation time over the last 10 s of the
+   *     warm-up, as a share of that time (NaN if unknown)
    * @param millis article sent to its first reaction read from {@code market-reactions}
    * @param toAnnouncement article sent to its announcement read from {@code layoff-announcements}
    *     (the same transaction writes both, unless the reaction waits for a close)
+   * @param duringWarmup the same as {@code millis} for the articles sent during the warm-up, which
+   *     do not count: what a JVM that has just started gives while its JIT compiles
    */
   record Latency(double tickRate, double articleRate, int ticksPerSymbolSession, double warmupSeconds,
-      boolean keptUpAfterWarmup, int announcements, int measured, int missing, LatencyStats millis, LatencyStats toAnnouncement, long ticksSent,
-      double seconds, double achievedTickRate, double loadBefore, double loadAfter, Heap heap) {}
+      boolean keptUpAfterWarmup, boolean jitSettledAfterWarmup, double jitShareAfterWarmup, int announcements,
+      int measured, int missing, LatencyStats millis, LatencyStats toAnnouncement, LatencyStats duringWarmup,
+      long ticksSent, double seconds, double achievedTickRate, double loadBefore, double loadAfter, Heap heap) {}
 
   /** The largest heap any application JVM used, under its limit. */
   record Memory(String limit, long peakHeapUsedBytes, String peakIn, long largestHeapAfterGcBytes) {}

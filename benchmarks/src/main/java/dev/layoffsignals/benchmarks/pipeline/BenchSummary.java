@@ -21,7 +21,7 @@ final class BenchSummary {
         r.settings().appHeap()));
     if (r.throughput() != null) {
       boolean rounds = r.throughput().rounds() != null && r.throughput().rounds().size() > 1;
-      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s  broker CPU s  load%n",
+      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s   JIT s  broker CPU s  load%n",
           rounds ? " (median runs)" : "              "));
       row(s, "1 floor: consumer + Avro decode", r.throughput().floor());
       row(s, "2 pass-through, exactly-once", r.throughput().passThrough());
@@ -53,15 +53,19 @@ final class BenchSummary {
     if (r.latency() != null) {
       BenchReport.Latency l = r.latency();
       s.append(String.format(Locale.ROOT, "%nLatency, layoff article sent -> first reaction read (read_committed), %,.0f ticks/s"
-              + " + %.0f articles/s (%,.0f ticks/s achieved), %d announcements after %.0f s of warm-up (%s):%n",
+              + " + %.0f articles/s (%,.0f ticks/s achieved), %d announcements after %.0f s of warm-up (%s; JIT %s):%n",
           l.tickRate(), l.articleRate(), l.achievedTickRate(), l.announcements(), l.warmupSeconds(),
-          l.keptUpAfterWarmup() ? "keeping up" : "NOT keeping up"));
+          l.keptUpAfterWarmup() ? "keeping up" : "NOT keeping up", l.jitSettledAfterWarmup() ? "settled" : "NOT settled"));
       if (l.millis() == null) {
         s.append("  no reaction arrived\n");
       } else {
         s.append(String.format(Locale.ROOT, "  p50 %.0f ms   p90 %.0f ms   p99 %.0f ms   max %.0f ms   (%d measured, %d missing;"
                 + " target p99 <= %.0f ms)%n", l.millis().p50Ms(), l.millis().p90Ms(), l.millis().p99Ms(),
             l.millis().maxMs(), l.measured(), l.missing(), PipelineBenchmark.MAX_P99_MS));
+      }
+      if (l.duringWarmup() != null) {
+        s.append(String.format(Locale.ROOT, "  during the warm-up, not counted (%d articles): p50 %.0f ms   p99 %.0f ms   max %.0f ms%n",
+            l.duringWarmup().samples(), l.duringWarmup().p50Ms(), l.duringWarmup().p99Ms(), l.duringWarmup().maxMs()));
       }
     }
     if (r.memory() != null) {
@@ -87,8 +91,8 @@ final class BenchSummary {
     if (p == null) {
       return;
     }
-    s.append(String.format(Locale.ROOT, "  %-32s %,10.0f %10.2f %7.1f %13s %6.2f%n", label, p.ticksPerSecond(), p.seconds(),
-        p.cpuSeconds(), p.brokerCpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", p.brokerCpuSeconds()),
+    s.append(String.format(Locale.ROOT, "  %-32s %,10.0f %10.2f %7.1f %7s %13s %6.2f%n", label, p.ticksPerSecond(), p.seconds(),
+        p.cpuSeconds(), p.jitSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", p.jitSeconds()), p.brokerCpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", p.brokerCpuSeconds()),
         p.loadBefore()));
   }
 

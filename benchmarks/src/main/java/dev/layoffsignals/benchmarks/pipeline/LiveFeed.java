@@ -225,8 +225,18 @@ final class LiveFeed {
 
   /** The measured articles sent so far, in order. */
   List<Sent> measured() {
+    return sent(true);
+  }
+
+  /** The articles sent during the warm-up (which do not count), in order. */
+  List<Sent> warmUp() {
+    return sent(false);
+  }
+
+  private List<Sent> sent(boolean measured) {
     List<Sent> out = new ArrayList<>();
-    sent.values().stream().filter(Sent::measured).sorted(java.util.Comparator.comparing(Sent::articleId)).forEach(out::add);
+    sent.values().stream().filter(s -> s.measured() == measured).sorted(java.util.Comparator.comparing(Sent::articleId))
+        .forEach(out::add);
     return out;
   }
 }

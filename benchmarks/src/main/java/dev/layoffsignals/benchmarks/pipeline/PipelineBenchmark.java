@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -68,8 +69,10 @@ final class PipelineBenchmark {
    * @param liveArticleRate layoff articles per second in live mode
    * @param liveAnnouncements announcements whose latency is measured
    * @param liveWarmup how long the live feed runs at least before the articles sent count (and then
-   *     until the application keeps up)
+   *     until the application keeps up and its JIT has settled)
    * @param liveMaxWarmup how long at most: then the articles count anyway, and the report says so
+   * @param liveJitShare the JIT has settled when the application JVM compiled for at most this share
+   *     of the last {@link #JIT_WINDOW} (see {@link JitActivity})
    * @param streamsOverrides Kafka Streams (or topology) settings over the shipped defaults, for every application run
    * @param brokerOverrides broker settings over local-kafka's defaults
    * @param repeat rounds of the throughput phases (floor, pass-through, full, back to back)
@@ -77,13 +80,17 @@ final class PipelineBenchmark {
   record Options(PipelineInput.Sizes sizes, int partitions, boolean inProcessBroker, String appHeap,
       List<String> appJvmOptions, Map<String, String> streamsOverrides, Map<String, String> brokerOverrides,
       double liveTickRate, double liveArticleRate,
-      int liveAnnouncements, Duration liveWarmup, Duration liveMaxWarmup, Set<Step> steps, int repeat, Path workDir,
+      int liveAnnouncements, Duration liveWarmup, Duration liveMaxWarmup, double liveJitShare, Set<Step> steps, int repeat, Path workDir,
       Path output, boolean smoke, String command) {}
 
   private static final Duration WORKER_START = Duration.ofMinutes(3);
   private static final Duration WORKER_RUN = Duration.ofMinutes(40);
   /** How long the live feed goes on after the last measured article, waiting for its reaction. */
   private static final Duration LIVE_TAIL = Duration.ofSeconds(30);
+  /** The JIT has settled when it compiled for at most this share of the last {@link #JIT_WINDOW} (default). */
+  static final double SETTLED_JIT_SHARE = 0.1;
+  /** How far back the JIT's activity is looked at. */
+  static final Duration JIT_WINDOW = Duration.ofSeconds(10);
   /** Keeping up: no more than this much of the feed's input waiting to be consumed. */
   private static final double KEEP_UP_SECONDS = 0.5;
 
@@ -203,9 +210,9 @@ final class PipelineBenchmark {
       WorkerResult result = worker.awaitResult(WORKER_RUN);
       results.put(name, result);
       Phase phase = Phase.of(name, result, brokerCpu < 0 ? -1 : cluster.brokerCpuSeconds() - brokerCpu, before, load());
-      say("  %-13s %,10.0f ticks/s  %,d ticks in %.2f s (startup %.1f s), CPU s %.1f + broker %.1f, peak heap %s,"
-              + " load %.1f -> %.1f", name, phase.ticksPerSecond(), phase.ticks(), phase.seconds(), phase.startupSeconds(),
-          phase.cpuSeconds(), phase.brokerCpuSeconds(), BenchSummary.mib(phase.heap().peakUsedBytes()), phase.loadBefore(),
+      say("  %-13s %,10.0f ticks/s  %,d ticks in %.2f s (startup %.1f s), CPU s %.1f (JIT %.1f s) + broker %.1f,"
+              + " peak heap %s, load %.1f -> %.1f", name, phase.ticksPerSecond(), phase.ticks(), phase.seconds(),
+          phase.startupSeconds(), phase.cpuSeconds(), phase.jitSeconds(), phase.brokerCpuSeconds(), BenchSummary.mib(phase.heap().peakUsedBytes()), phase.loadBefore(),
           phase.loadAfter());
       return phase;
     }
@@ -231,11 +238,14 @@ final class PipelineBenchmark {
       LiveFeed feed = new LiveFeed(cluster, companies.subList(0, options.sizes().companies()), options.liveTickRate(),
           options.liveArticleRate(), options.sizes().seed());
       List<LiveFeed.Sent> measured;
+      List<LiveFeed.Sent> warmUp;
       Map<String, Long> reactions;
       Map<String, Long> announcements;
       long started = System.nanoTime();
       long[] warmedAt = {0};
       boolean[] keptUp = {false};
+      boolean[] jitSettled = {false};
+      double[] jitShare = {Double.NaN};
       try (OutputWatcher reactionWatcher = new OutputWatcher(cluster, Topics.MARKET_REACTIONS.name());
           OutputWatcher announcementWatcher = new OutputWatcher(cluster, Topics.LAYOFF_ANNOUNCEMENTS.name());
           LagProbe lag = new LagProbe(cluster, "bench-live", (long) (options.liveTickRate() * KEEP_UP_SECONDS))) {
@@ -243,12 +253,21 @@ final class PipelineBenchmark {
         long maxWarmup = Math.max(minWarmup, options.liveMaxWarmup().toNanos());
         BooleanSupplier warmedUp = () -> {
           if (warmedAt[0] == 0) {
-            long elapsed = System.nanoTime() - started;
-            if (elapsed >= minWarmup && (lag.keepsUp() || elapsed >= maxWarmup)) {
-              warmedAt[0] = System.nanoTime();
+            long now = System.nanoTime();
+            long elapsed = now - started;
+            // a JVM that has just started compiles for a minute or more on two cores: measured
+            // then, the latency would be the compiler's as much as the pipeline's
+            OptionalDouble jit = worker.jit().share(JIT_WINDOW, now);
+            boolean settled = jit.isPresent() && jit.getAsDouble() <= options.liveJitShare();
+            if (elapsed >= minWarmup && ((lag.keepsUp() && settled) || elapsed >= maxWarmup)) {
+              warmedAt[0] = now;
               keptUp[0] = lag.keepsUp();
-              say("  live: warmed up after %.1f s (%s; %,d ticks behind)", (warmedAt[0] - started) / 1e9,
-                  keptUp[0] ? "keeping up" : "NOT keeping up, measuring anyway", lag.lastLag());
+              jitSettled[0] = settled;
+              jitShare[0] = jit.orElse(Double.NaN);
+              say("  live: warmed up after %.1f s (%s; %,d ticks behind; JIT %s: compiling %.0f %% of the last %d s)",
+                  (warmedAt[0] - started) / 1e9, keptUp[0] ? "keeping up" : "NOT keeping up, measuring anyway",
+                  lag.lastLag(), settled ? "settled" : "NOT settled, measuring anyway", 100 * jitShare[0],
+                  JIT_WINDOW.toSeconds());
             }
           }
           return warmedAt[0] != 0;
@@ -273,6 +292,7 @@ final class PipelineBenchmark {
           return !allSeen && now - tail[0] < LIVE_TAIL.toNanos();
         });
         measured = feed.measured();
+        warmUp = feed.warmUp();
         reactions = Map.copyOf(reactionWatcher.firstSeenNanos());
         announcements = Map.copyOf(announcementWatcher.firstSeenNanos());
       }
@@ -281,9 +301,9 @@ final class PipelineBenchmark {
       double[] toReaction = latencies(measured, reactions);
       LatencyStats stats = LatencyStats.of(toReaction);
       Latency latency = new Latency(options.liveTickRate(), options.liveArticleRate(), feed.ticksPerSymbolSession(),
-          (warmedAt[0] - started) / 1e9, keptUp[0], options.liveAnnouncements(), toReaction.length,
-          measured.size() - toReaction.length, stats, LatencyStats.of(latencies(measured, announcements)),
-          feed.ticksSent(), seconds, feed.ticksSent() / seconds, before, load(), result.heap());
+          (warmedAt[0] - started) / 1e9, keptUp[0], jitSettled[0], jitShare[0], options.liveAnnouncements(),
+          toReaction.length, measured.size() - toReaction.length, stats, LatencyStats.of(latencies(measured, announcements)),
+          LatencyStats.of(latencies(warmUp, reactions)), feed.ticksSent(), seconds, feed.ticksSent() / seconds, before, load(), result.heap());
       if (stats == null) {
         say("  live: no reaction arrived for the %d articles measured", measured.size());
       } else {
@@ -294,6 +314,11 @@ final class PipelineBenchmark {
             latency.toAnnouncement() == null ? Double.NaN : latency.toAnnouncement().p99Ms(),
             latency.achievedTickRate(), BenchSummary.mib(result.heap().peakUsedBytes()), latency.loadBefore(),
             latency.loadAfter());
+      }
+      if (latency.duringWarmup() != null) {
+        LatencyStats w = latency.duringWarmup();
+        say("  live: during the warm-up (not counted), %d articles: p50 %.0f ms, p99 %.0f ms, max %.0f ms", w.samples(),
+            w.p50Ms(), w.p99Ms(), w.maxMs());
       }
       return latency;
     }

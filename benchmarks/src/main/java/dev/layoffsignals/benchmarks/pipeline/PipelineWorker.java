@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -168,6 +169,7 @@ public final class PipelineWorker {
       running();
       long readingFrom = System.nanoTime();
       long cpuFrom = processCpuNanos();
+      long compiledFrom = compileMillis();
       long ticks = 0;
       long volume = 0; // uses every decoded value, so no decoding can be skipped
       long deadline = readingFrom + PROCESSING_TIMEOUT.toNanos();
@@ -183,8 +185,9 @@ public final class PipelineWorker {
       }
       long done = System.nanoTime();
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
+      double jit = compiledFrom < 0 ? -1 : (compileMillis() - compiledFrom) / 1e3;
       System.err.println("floor: " + ticks + " ticks, total volume " + volume);
-      return new WorkerResult(FLOOR, ticks, (readingFrom - started) / 1e9, (done - readingFrom) / 1e9, cpu,
+      return new WorkerResult(FLOOR, ticks, (readingFrom - started) / 1e9, (done - readingFrom) / 1e9, cpu, jit,
           heap.heap(), 0, Map.of());
     }
   }
@@ -238,18 +241,23 @@ public final class PipelineWorker {
     running();
     long runningAt = System.nanoTime();
     long cpuFrom = processCpuNanos();
+    long compiledFrom = compileMillis();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, arg("bootstrap")))) {
       if (untilDone()) {
         awaitProcessed(admin, applicationId, topology, streams);
       } else {
-        // what is left to process, once a second, in the log: where a latency comes from
+        // what is left to process, once a second, in the log: where a latency comes from; and how
+        // long the JIT has compiled, for the parent to see when it settles
+        emit(Map.of("event", "jit", "compileMillis", compileMillis()));
         while (!stop.await(1, TimeUnit.SECONDS)) {
+          emit(Map.of("event", "jit", "compileMillis", compileMillis()));
           System.err.println("pipeline worker: backlog " + Backlog.measure(admin, applicationId, topology, ADMIN_TIMEOUT_MS)
               + "; " + threadMetrics(streams));
         }
       }
       long done = System.nanoTime();
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
+      double jit = compiledFrom < 0 ? -1 : (compileMillis() - compiledFrom) / 1e3;
       Map<String, StoreSize> stores = mode.equals(FULL) ? StoreSizes.measure(streams) : Map.of();
       long ticks = committedTicks(admin, applicationId);
       HeapSampler.Heap heapFigures = heap.heap();
@@ -258,7 +266,7 @@ public final class PipelineWorker {
       } else {
         streams.close(Duration.ofSeconds(30));
       }
-      return new WorkerResult(mode, ticks, (runningAt - started) / 1e9, (done - runningAt) / 1e9, cpu, heapFigures,
+      return new WorkerResult(mode, ticks, (runningAt - started) / 1e9, (done - runningAt) / 1e9, cpu, jit, heapFigures,
           StoreSizes.directoryBytes(stateDir), stores);
     }
   }
@@ -317,6 +325,15 @@ public final class PipelineWorker {
     return committed.entrySet().stream()
         .filter(e -> e.getKey().topic().equals(Topics.STOCK_TICKS.name()) && e.getValue() != null)
         .mapToLong(e -> e.getValue().offset()).sum();
+  }
+
+  /**
+   * How long this JVM's just-in-time compilers have compiled in all, in milliseconds (elapsed time
+   * of the compilations, summed over the compiler threads), or -1 if the JVM does not say.
+   */
+  private static long compileMillis() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : -1;
   }
 
   private static long processCpuNanos() {

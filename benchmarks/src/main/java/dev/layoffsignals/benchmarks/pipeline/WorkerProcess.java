@@ -32,6 +32,7 @@ final class WorkerProcess implements AutoCloseable {
   private final Path log;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private final CompletableFuture<WorkerResult> result = new CompletableFuture<>();
+  private final JitActivity jit = new JitActivity();
 
   private WorkerProcess(Process process, Path log) {
     this.process = process;
@@ -88,6 +89,7 @@ final class WorkerProcess implements AutoCloseable {
         switch (event.path("event").asText()) {
           case "running" -> running.complete(null);
           case "done" -> result.complete(JSON.treeToValue(event.get("result"), WorkerResult.class));
+          case "jit" -> jit.sample(System.nanoTime(), event.path("compileMillis").asLong(-1));
           default -> { }
         }
       }
@@ -145,6 +147,11 @@ final class WorkerProcess implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
+  }
+
+  /** How busy the worker's JIT compilers have been lately (reported about once a second with {@code until=stopped}). */
+  JitActivity jit() {
+    return jit;
   }
 
   long pid() {

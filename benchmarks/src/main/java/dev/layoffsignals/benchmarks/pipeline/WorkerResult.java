@@ -14,6 +14,9 @@ import java.util.Map;
  * @param processingSeconds from then until everything was processed (backlog empty), or until it
  *     was told to stop
  * @param cpuSeconds CPU time of the worker's JVM over {@code processingSeconds}
+ * @param jitSeconds how long its just-in-time compilers compiled over {@code processingSeconds}
+ *     (elapsed time summed over the compiler threads; -1 if the JVM does not say): on two cores,
+ *     a JVM that has just started spends much of its CPU compiling
  * @param heap heap figures over the whole run
  * @param stateDirBytes the state directory once Kafka Streams is closed (0 for the floor)
  * @param stores the topology's stores (full topology only)
@@ -24,6 +27,7 @@ record WorkerResult(
     double startupSeconds,
     double processingSeconds,
     double cpuSeconds,
+    double jitSeconds,
     Heap heap,
     long stateDirBytes,
     Map<String, StoreSize> stores) {

@@ -59,6 +59,9 @@ class PipelineBenchSmokeIntegrationTest {
       assertThat(p.heap().maxBytes()).as(p.name() + ": -Xmx512m").isLessThanOrEqualTo(512L * 1024 * 1024);
     }
     assertThat(r.throughput().rounds()).as("one round by default").hasSize(1);
+    // the JVMs compile while they run: the time is reported (HotSpot measures it)
+    assertThat(r.throughput().passThrough().jitSeconds()).isPositive();
+    assertThat(r.throughput().full().jitSeconds()).isPositive();
     assertThat(r.throughput().fullOverPassThrough())
         .isEqualTo(r.throughput().full().ticksPerSecond() / r.throughput().passThrough().ticksPerSecond());
     assertThat(r.throughput().fullOverFloor())
@@ -87,6 +90,11 @@ class PipelineBenchSmokeIntegrationTest {
     assertThat(r.latency().toAnnouncement().samples()).isEqualTo(10);
     assertThat(r.latency().ticksSent()).isPositive();
     assertThat(r.latency().warmupSeconds()).isGreaterThanOrEqualTo(1);
+    // the smoke's warm-up (2 s at most) is shorter than the window the JIT is judged over (10 s): it
+    // measures without waiting for the JIT, and says so
+    assertThat(r.latency().jitSettledAfterWarmup()).isFalse();
+    assertThat(r.latency().jitShareAfterWarmup()).isNaN();
+    assertThat(out.toString()).contains("JIT NOT settled, measuring anyway");
 
     // memory: the largest of the application JVMs
     assertThat(r.memory().limit()).isEqualTo("-Xmx512m");
