@@ -3,6 +3,8 @@ package dev.layoffsignals.benchmarks.pipeline;
 import dev.layoffsignals.benchmarks.pipeline.PipelineBenchmark.Step;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -124,6 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
       sizes = new PipelineInput.Sizes(
           or(ticks, 2_000_000L, 10_000L), or(days, 250, 15), or(companies, 60, 8), or(articles, 20_000, 100),
           or(layoffArticles, 2_000, 10), seed);
+      PipelineInput.requireBefore(sizes.days(), steps.isEmpty() || steps.contains(Step.STATE), LocalDate.now(ZoneOffset.UTC));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

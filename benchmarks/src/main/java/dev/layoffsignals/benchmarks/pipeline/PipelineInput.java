@@ -65,6 +65,10 @@ final class PipelineInput {
                 + " 3 days, and they would merge: use more companies or days, or fewer layoff articles",
             layoffArticles, companies, days));
       }
+      if (ticks / ((long) days * (companies + 1)) < 2) {
+        throw new IllegalArgumentException("ticks " + ticks + " is fewer than an OPEN and a CLOSE per symbol and day ("
+            + 2L * days * (companies + 1) + ")");
+      }
     }
 
     /** The same articles with twice the ticks: twice the days, the same ticks per session. */
@@ -74,11 +78,7 @@ final class PipelineInput {
 
     /** TRADE ticks per symbol and session so that the feed holds at most {@link #ticks}. */
     int tradesPerSession() {
-      long perSymbolSession = ticks / ((long) days * (companies + 1));
-      if (perSymbolSession < 2) {
-        throw new IllegalArgumentException("ticks " + ticks + " is fewer than an OPEN and a CLOSE per symbol and day ("
-            + 2L * days * (companies + 1) + ")");
-      }
+      long perSymbolSession = ticks / ((long) days * (companies + 1)); // at least 2: checked on construction
       return (int) Math.min(Integer.MAX_VALUE, perSymbolSession - 2);
     }
   }
@@ -161,6 +161,26 @@ final class PipelineInput {
         .setUrl("https://bench.invalid/" + id)
         .setSource("bench")
         .build();
+  }
+
+  /**
+   * Refuses an input of {@code days} trading days (twice as many with {@code twice}: the state
+   * phase publishes twice the days) that reaches {@code today}: its records carry
+   * their event times as timestamps, and the broker refuses timestamps more than an hour ahead of
+   * its clock ({@code log.message.timestamp.after.max.ms}), so publishing would fail part way.
+   */
+  static void requireBefore(int days, boolean twice, LocalDate today) {
+    int published = twice ? days * 2 : days;
+    List<LocalDate> sessions = sessions(published);
+    LocalDate last = sessions.get(sessions.size() - 1);
+    if (!last.isBefore(today)) {
+      long fit = sessions.stream().filter(d -> d.isBefore(today)).count();
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%d trading days%s from %s run to %s, not before today (%s): the input's records are stamped with"
+              + " their event times, and the broker refuses timestamps ahead of its clock; at most %s",
+          published, twice ? " (twice --days " + days + ", for the state phase)" : "", START, last, today,
+          twice ? "--days " + fit / 2 + " fit with the state phase (" + fit + " without it)" : "--days " + fit + " fit"));
+    }
   }
 
   /** The trading days of the feed, as {@link SyntheticTicks} counts them: weekdays from {@link #START}. */
