@@ -1,6 +1,8 @@
 package dev.layoffsignals.streams.codec;
 
 import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -14,21 +16,61 @@ import org.apache.kafka.common.errors.SerializationException;
  * A generated Avro record embedded in an internal format: plain Avro binary with the class's own
  * schema, length-prefixed, no registry id. Readers use the same schema, so a change to the schema
  * needs a new format byte in the serdes that embed it (and a reader for the old one).
+ *
+ * <p>{@link #remembering} makes one that keeps the encodings of the instances it wrote last, by
+ * identity, and copies them when the same instance is written again. A store value that holds a
+ * list of records is written whole after every change to any of them (the open announcements of
+ * a ticker after each of its closes): the unchanged ones, the same instances as before, then
+ * cost a copy instead of an Avro encoding. It relies on what the topology does anyway: a record,
+ * once stored or forwarded, is never modified (generated Avro records have setters; nothing calls
+ * them on such an instance).
  */
 public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
 
   private final Class<T> type;
   private final SpecificDatumWriter<T> writer;
   private final SpecificDatumReader<T> reader;
+  private final Recent<T> recent;
 
   public AvroBinary(Class<T> type) {
+    this(type, 0);
+  }
+
+  private AvroBinary(Class<T> type, int remembered) {
     this.type = type;
     this.writer = new SpecificDatumWriter<>(type);
     this.reader = new SpecificDatumReader<>(type);
+    this.recent = remembered > 0 ? new Recent<>(remembered) : null;
+  }
+
+  /**
+   * A codec that remembers the encodings of at least the last {@code instances} instances it wrote
+   * (at most twice as many), by identity; the bytes are those of {@link #AvroBinary(Class)}.
+   */
+  public static <T extends SpecificRecord> AvroBinary<T> remembering(Class<T> type, int instances) {
+    if (instances < 1) {
+      throw new IllegalArgumentException("remembering at least one instance, not " + instances);
+    }
+    return new AvroBinary<>(type, instances);
   }
 
   @Override
   public void write(T value, BinaryWriter out) {
+    if (recent == null) {
+      encode(value, out);
+      return;
+    }
+    byte[] known = recent.get(value);
+    if (known != null) {
+      out.writeBytes(known);
+      return;
+    }
+    int from = out.size() + 4; // after the length
+    encode(value, out);
+    recent.put(value, out.copyOfRange(from, out.size()));
+  }
+
+  private void encode(T value, BinaryWriter out) {
     try {
       // straight into the writer's buffer: no intermediate array, no copies
       out.writeLengthPrefixed(stream -> {
@@ -39,6 +81,11 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Cannot write " + type.getSimpleName() + " as Avro binary: " + e.getMessage(), e);
     }
+  }
+
+  /** How many encodings it remembers now (0 unless {@link #remembering}); for tests. */
+  int remembered() {
+    return recent == null ? 0 : recent.size();
   }
 
   @Override
@@ -56,6 +103,48 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
         throw s;
       }
       throw in.malformed("cannot read " + type.getSimpleName() + " as Avro binary: " + e);
+    }
+  }
+
+  /**
+   * Encodings by instance, in two generations: once the current one holds {@code capacity}, it
+   * becomes the previous one and the one before is dropped; an instance found in the previous
+   * generation moves to the current one. Shared by every task using the serde, so synchronized.
+   */
+  private static final class Recent<T> {
+    private final int capacity;
+    private Map<T, byte[]> current = new IdentityHashMap<>();
+    private Map<T, byte[]> previous = new IdentityHashMap<>();
+
+    Recent(int capacity) {
+      this.capacity = capacity;
+    }
+
+    synchronized byte[] get(T value) {
+      byte[] bytes = current.get(value);
+      if (bytes == null) {
+        bytes = previous.remove(value);
+        if (bytes != null) {
+          keep(value, bytes);
+        }
+      }
+      return bytes;
+    }
+
+    synchronized void put(T value, byte[] bytes) {
+      keep(value, bytes);
+    }
+
+    private void keep(T value, byte[] bytes) {
+      if (current.size() >= capacity) {
+        previous = current;
+        current = new IdentityHashMap<>();
+      }
+      current.put(value, bytes);
+    }
+
+    synchronized int size() {
+      return current.size() + previous.size();
     }
   }
 }

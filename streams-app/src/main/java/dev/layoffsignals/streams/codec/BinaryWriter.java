@@ -128,4 +128,17 @@ public final class BinaryWriter {
   public byte[] toByteArray() {
     return Arrays.copyOf(buffer, size);
   }
+
+  /** How many bytes have been written so far. */
+  public int size() {
+    return size;
+  }
+
+  /** A copy of the bytes written from {@code from} (inclusive) to {@code to} (exclusive). */
+  public byte[] copyOfRange(int from, int to) {
+    if (from < 0 || from > to || to > size) {
+      throw new IndexOutOfBoundsException("bytes " + from + " to " + to + " of " + size);
+    }
+    return Arrays.copyOfRange(buffer, from, to);
+  }
 }

@@ -15,7 +15,10 @@ public final class ReportSets implements Codec<List<LayoffAnnouncement>> {
 
   public static final int FORMAT = 1;
 
-  private final AvroBinary<LayoffAnnouncement> avro = new AvroBinary<>(LayoffAnnouncement.class);
+  /** Reports a key's set is written with again after each new one: the earlier ones are the same instances. */
+  private final AvroBinary<LayoffAnnouncement> avro = AvroBinary.remembering(LayoffAnnouncement.class, REMEMBERED);
+  /** Reports whose encodings are kept: more than are open at once in any task. */
+  static final int REMEMBERED = 1_024;
 
   public static Serde<List<LayoffAnnouncement>> serde() {
     return new VersionedSerde<>("report set", FORMAT, new ReportSets());

@@ -24,8 +24,13 @@ public final class OpenAnnouncements implements Codec<List<OpenAnnouncement>> {
 
   public static final int FORMAT = 1;
 
-  private final AvroBinary<LayoffAnnouncement> announcements = new AvroBinary<>(LayoffAnnouncement.class);
-  private final AvroBinary<MarketReaction> reactions = new AvroBinary<>(MarketReaction.class);
+  /** Announcements and reactions whose encodings are kept: more than are open at once in any task. */
+  static final int REMEMBERED = 1_024;
+
+  // a key's list is written whole after each change to one of its announcements (after every
+  // close of its ticker and of the benchmark): the others are the same instances as last time
+  private final AvroBinary<LayoffAnnouncement> announcements = AvroBinary.remembering(LayoffAnnouncement.class, REMEMBERED);
+  private final AvroBinary<MarketReaction> reactions = AvroBinary.remembering(MarketReaction.class, REMEMBERED);
 
   public static Serde<List<OpenAnnouncement>> serde() {
     return new VersionedSerde<>("open announcements", FORMAT, new OpenAnnouncements());
