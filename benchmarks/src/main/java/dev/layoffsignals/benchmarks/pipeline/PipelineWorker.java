@@ -185,7 +185,7 @@ public final class PipelineWorker {
       }
       long done = System.nanoTime();
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
-      double jit = compiledFrom < 0 ? -1 : (compileMillis() - compiledFrom) / 1e3;
+      double jit = secondsCompiledSince(compiledFrom);
       System.err.println("floor: " + ticks + " ticks, total volume " + volume);
       return new WorkerResult(FLOOR, ticks, (readingFrom - started) / 1e9, (done - readingFrom) / 1e9, cpu, jit,
           heap.heap(), 0, Map.of());
@@ -257,7 +257,7 @@ public final class PipelineWorker {
       }
       long done = System.nanoTime();
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
-      double jit = compiledFrom < 0 ? -1 : (compileMillis() - compiledFrom) / 1e3;
+      double jit = secondsCompiledSince(compiledFrom);
       Map<String, StoreSize> stores = mode.equals(FULL) ? StoreSizes.measure(streams) : Map.of();
       long ticks = committedTicks(admin, applicationId);
       HeapSampler.Heap heapFigures = heap.heap();
@@ -334,6 +334,11 @@ public final class PipelineWorker {
   private static long compileMillis() {
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : -1;
+  }
+
+  /** Seconds compiled since {@code compiledFrom} ({@link #compileMillis}), or -1 if the JVM does not say. */
+  private static double secondsCompiledSince(long compiledFrom) {
+    return compiledFrom < 0 ? -1 : (compileMillis() - compiledFrom) / 1e3;
   }
 
   private static long processCpuNanos() {
