@@ -47,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * the broker's default replication factor (1 on a local broker). Writes use an idempotent producer
  * with {@code acks=all} and wait for the acknowledgement; the delivery timeout bounds that wait,
  * so a failed write is known to have failed rather than possibly landing later.
+ *
+ * <p>The clients take the caller's Kafka client settings (security: SASL, SSL, ...), each client
+ * those that are its own; the settings this store depends on (client ids, serializers, acks,
+ * idempotence, timeouts) are its own and win.
  */
 public final class KafkaSchemaStore implements SchemaStore {
 
@@ -57,16 +61,18 @@ public final class KafkaSchemaStore implements SchemaStore {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   private final String bootstrapServers;
+  private final Map<String, String> clientSettings;
   private final String topic;
   private final Duration timeout;
   private final ObjectMapper json = new ObjectMapper();
   private final KafkaProducer<String, String> producer;
 
-  private KafkaSchemaStore(String bootstrapServers, String topic, Duration timeout) {
+  private KafkaSchemaStore(String bootstrapServers, Map<String, String> clientSettings, String topic, Duration timeout) {
     this.bootstrapServers = bootstrapServers;
+    this.clientSettings = Map.copyOf(clientSettings);
     this.topic = topic;
     this.timeout = timeout;
-    this.producer = new KafkaProducer<>(producerConfig());
+    this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, this.clientSettings, timeout));
   }
 
   /**
@@ -76,20 +82,34 @@ public final class KafkaSchemaStore implements SchemaStore {
    * @throws SchemaStoreException when the broker cannot be reached or the topic cannot be created
    */
   public static KafkaSchemaStore open(String bootstrapServers, String topic, Duration timeout) {
-    createTopicIfMissing(bootstrapServers, topic, timeout);
-    return new KafkaSchemaStore(bootstrapServers, topic, timeout);
+    return open(bootstrapServers, Map.of(), topic, timeout);
+  }
+
+  /**
+   * {@link #open(String, String, Duration)} with Kafka client settings (SASL, SSL, ...) for the
+   * store's producer, consumer and admin client; settings that are not a client's are not given to it.
+   */
+  public static KafkaSchemaStore open(String bootstrapServers, Map<String, String> clientSettings, String topic,
+      Duration timeout) {
+    createTopicIfMissing(bootstrapServers, clientSettings, topic, timeout);
+    return new KafkaSchemaStore(bootstrapServers, clientSettings, topic, timeout);
   }
 
   /** {@link #open(String, String, Duration)} on {@value #DEFAULT_TOPIC} with a 30 s timeout. */
   public static KafkaSchemaStore open(String bootstrapServers) {
-    return open(bootstrapServers, DEFAULT_TOPIC, Duration.ofSeconds(30));
+    return open(bootstrapServers, Map.of());
+  }
+
+  /** {@link #open(String, Map, String, Duration)} on {@value #DEFAULT_TOPIC} with a 30 s timeout. */
+  public static KafkaSchemaStore open(String bootstrapServers, Map<String, String> clientSettings) {
+    return open(bootstrapServers, clientSettings, DEFAULT_TOPIC, Duration.ofSeconds(30));
   }
 
   @Override
   public List<RegisteredSchema> readAll() {
     TopicPartition partition = new TopicPartition(topic, 0);
     List<RegisteredSchema> schemas = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, clientSettings))) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
@@ -169,8 +189,8 @@ public final class KafkaSchemaStore implements SchemaStore {
     }
   }
 
-  private Properties producerConfig() {
-    Properties config = new Properties();
+  static Properties producerConfig(String bootstrapServers, Map<String, String> clientSettings, Duration timeout) {
+    Properties config = ownSettings(clientSettings, ProducerConfig.configNames());
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-store");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -184,8 +204,8 @@ public final class KafkaSchemaStore implements SchemaStore {
     return config;
   }
 
-  private Properties consumerConfig() {
-    Properties config = new Properties();
+  static Properties consumerConfig(String bootstrapServers, Map<String, String> clientSettings) {
+    Properties config = ownSettings(clientSettings, ConsumerConfig.configNames());
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-store-reader");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -194,13 +214,29 @@ public final class KafkaSchemaStore implements SchemaStore {
     return config;
   }
 
-  private static void createTopicIfMissing(String bootstrapServers, String topic, Duration timeout) {
-    Properties config = new Properties();
+  static Properties adminConfig(String bootstrapServers, Map<String, String> clientSettings, Duration timeout) {
+    Properties config = ownSettings(clientSettings, AdminClientConfig.configNames());
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "schema-registry-admin");
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    try (Admin admin = Admin.create(config)) {
+    return config;
+  }
+
+  /** The caller's settings that are a client's own (the others would only be logged as unknown). */
+  private static Properties ownSettings(Map<String, String> clientSettings, Set<String> clientConfigNames) {
+    Properties config = new Properties();
+    clientSettings.forEach((key, value) -> {
+      if (clientConfigNames.contains(key)) {
+        config.put(key, value);
+      }
+    });
+    return config;
+  }
+
+  private static void createTopicIfMissing(String bootstrapServers, Map<String, String> clientSettings, String topic,
+      Duration timeout) {
+    try (Admin admin = Admin.create(adminConfig(bootstrapServers, clientSettings, timeout))) {
       Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (existing.contains(topic)) {
         return;

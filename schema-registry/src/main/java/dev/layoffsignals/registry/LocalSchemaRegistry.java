@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,16 @@ public final class LocalSchemaRegistry implements AutoCloseable {
    * (created if missing), listening on {@code host:port}; port 0 picks a free port.
    */
   public static LocalSchemaRegistry start(String bootstrapServers, String host, int port) {
-    return start(KafkaSchemaStore.open(bootstrapServers), host, port);
+    return start(bootstrapServers, Map.of(), host, port);
+  }
+
+  /**
+   * {@link #start(String, String, int)} with Kafka client settings (SASL, SSL, ...) for reaching the
+   * broker; see {@link KafkaSchemaStore#open(String, Map)}.
+   */
+  public static LocalSchemaRegistry start(String bootstrapServers, Map<String, String> clientSettings, String host,
+      int port) {
+    return start(KafkaSchemaStore.open(bootstrapServers, clientSettings), host, port);
   }
 
   /** A registry over any store, which it closes on {@link #close()}. */

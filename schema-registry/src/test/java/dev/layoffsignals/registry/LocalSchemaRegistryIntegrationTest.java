@@ -1,6 +1,7 @@
 package dev.layoffsignals.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layoffsignals.localkafka.LocalKafka;
 import dev.layoffsignals.serde.AvroSerdeConfig;
@@ -105,6 +106,27 @@ class LocalSchemaRegistryIntegrationTest {
       assertThat(description.partitions()).hasSize(1);
       assertThat(description.partitions().get(0).replicas()).hasSize(1);
       assertThat(topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+    }
+  }
+
+  @Test
+  void clientSettingsReachTheStoresClients() throws Exception {
+    // settings of other components (a shared config file) are left out; the client ones are used
+    Map<String, String> plaintext = Map.of("security.protocol", "PLAINTEXT", "application.id", "not-a-client-setting",
+        "schema.registry.url", "http://elsewhere:8081", "client.dns.lookup", "use_all_dns_ips");
+    try (LocalSchemaRegistry registry = LocalSchemaRegistry.start(
+        KafkaSchemaStore.open(kafka.bootstrapServers(), plaintext, "_schemas_settings", Duration.ofSeconds(30)),
+        "127.0.0.1", 0)) {
+      assertThat(HttpSchemaRegistryClient.forUrl(registry.url()).register("a-value", A)).isEqualTo(1);
+    }
+
+    // TLS against the plaintext listener cannot connect: the setting is in effect
+    Map<String, String> tls = Map.of("security.protocol", "SSL");
+    assertThatThrownBy(() -> KafkaSchemaStore.open(kafka.bootstrapServers(), tls, "_schemas_tls", Duration.ofSeconds(5)))
+        .isInstanceOf(SchemaStoreException.class)
+        .hasMessageContaining("_schemas_tls");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      assertThat(admin.listTopics().names().get()).contains("_schemas_settings").doesNotContain("_schemas_tls");
     }
   }
 
