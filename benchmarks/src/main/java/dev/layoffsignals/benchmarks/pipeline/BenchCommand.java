@@ -99,6 +99,12 @@ public final class BenchCommand implements Callable<Integer> {
       + "full, back to back on the same input); the report takes medians (default: ${DEFAULT-VALUE}).")
   int repeat;
 
+  @Option(names = "--broker-warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Before the measured rounds, one pass-through run that is not measured, so that every measured run,"
+          + " round 1's included, meets a broker whose JIT has compiled its produce, fetch and transaction paths"
+          + " (default: on; --no-broker-warm-up skips it).")
+  boolean brokerWarmUp;
+
   @Option(names = "--broker", defaultValue = "child", description = "Where the broker runs: child (its own JVM) or "
       + "in-process (default: ${DEFAULT-VALUE}).")
   String broker;
@@ -136,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         or(liveArticleRate, 10.0, 10.0), or(liveAnnouncements, 200, 10),
         Duration.ofSeconds(or(liveWarmupSeconds, 10, 1)), Duration.ofSeconds(or(liveMaxWarmupSeconds, 240, 2)),
         or(liveJitShare, PipelineBenchmark.SETTLED_JIT_SHARE, PipelineBenchmark.SETTLED_JIT_SHARE), steps.isEmpty() ? EnumSet.allOf(Step.class) : EnumSet.copyOf(steps),
-        repeat, workDir, output != null ? output : workDir.resolve("bench-result.json"), smoke,
+        repeat, brokerWarmUp, workDir, output != null ? output : workDir.resolve("bench-result.json"), smoke,
         String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     new PipelineBenchmark(options, spec.commandLine().getOut()).run();
     return 0;

@@ -36,9 +36,10 @@ record BenchReport(
   record Machine(int cpus, String cpuModel, long memoryBytes, String os, String jdk, String kafka,
       double loadAverageAtStart, double loadAverageAtEnd) {}
 
-  /** How the applications ran. */
+  /** How the applications ran; {@code brokerWarmUp}: an unmeasured pass-through run went before the rounds. */
   record Settings(String processingGuarantee, long commitIntervalMs, String appHeap, List<String> appJvmOptions,
-      int partitions, String broker, Map<String, String> streamsOverrides, Map<String, String> brokerOverrides) {}
+      int partitions, String broker, boolean brokerWarmUp, Map<String, String> streamsOverrides,
+      Map<String, String> brokerOverrides) {}
 
   /** The input of the throughput phases (the 2x state run doubles ticks and days). */
   record InputFigures(long seed, long ticks, int days, int stocks, int ticksPerSymbolSession, int articles,
