@@ -21,7 +21,7 @@ final class BenchSummary {
         r.settings().appHeap()));
     if (r.throughput() != null) {
       boolean rounds = r.throughput().rounds() != null && r.throughput().rounds().size() > 1;
-      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s   JIT s  broker CPU s  load%n",
+      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s   JIT s  JIT CPU s  broker CPU s  load%n",
           rounds ? " (median runs)" : "              "));
       row(s, "1 floor: consumer + Avro decode", r.throughput().floor());
       row(s, "2 pass-through, exactly-once", r.throughput().passThrough());
@@ -91,9 +91,14 @@ final class BenchSummary {
     if (p == null) {
       return;
     }
-    s.append(String.format(Locale.ROOT, "  %-32s %,10.0f %10.2f %7.1f %7s %13s %6.2f%n", label, p.ticksPerSecond(), p.seconds(),
-        p.cpuSeconds(), p.jitSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", p.jitSeconds()), p.brokerCpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", p.brokerCpuSeconds()),
+    s.append(String.format(Locale.ROOT, "  %-32s %,10.0f %10.2f %7.1f %7s %10s %13s %6.2f%n", label, p.ticksPerSecond(),
+        p.seconds(), p.cpuSeconds(), seconds(p.jitSeconds()), seconds(p.jitCpuSeconds()), seconds(p.brokerCpuSeconds()),
         p.loadBefore()));
+  }
+
+  /** One decimal, or "-" for a figure that was not measured (negative). */
+  private static String seconds(double value) {
+    return value < 0 ? "-" : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String verdict(Boolean held) {

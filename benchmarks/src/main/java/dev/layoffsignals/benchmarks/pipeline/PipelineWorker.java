@@ -170,6 +170,7 @@ public final class PipelineWorker {
       long readingFrom = System.nanoTime();
       long cpuFrom = processCpuNanos();
       long compiledFrom = compileMillis();
+      long compilerCpuFrom = CompilerCpu.nanos();
       long ticks = 0;
       long volume = 0; // uses every decoded value, so no decoding can be skipped
       long deadline = readingFrom + PROCESSING_TIMEOUT.toNanos();
@@ -186,8 +187,9 @@ public final class PipelineWorker {
       long done = System.nanoTime();
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
       double jit = secondsCompiledSince(compiledFrom);
+      double jitCpu = CompilerCpu.secondsSince(compilerCpuFrom);
       System.err.println("floor: " + ticks + " ticks, total volume " + volume);
-      return new WorkerResult(FLOOR, ticks, (readingFrom - started) / 1e9, (done - readingFrom) / 1e9, cpu, jit,
+      return new WorkerResult(FLOOR, ticks, (readingFrom - started) / 1e9, (done - readingFrom) / 1e9, cpu, jit, jitCpu,
           heap.heap(), 0, Map.of());
     }
   }
@@ -242,6 +244,7 @@ public final class PipelineWorker {
     long runningAt = System.nanoTime();
     long cpuFrom = processCpuNanos();
     long compiledFrom = compileMillis();
+    long compilerCpuFrom = CompilerCpu.nanos();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, arg("bootstrap")))) {
       if (untilDone()) {
         awaitProcessed(admin, applicationId, topology, streams);
@@ -258,6 +261,7 @@ public final class PipelineWorker {
       long done = System.nanoTime();
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
       double jit = secondsCompiledSince(compiledFrom);
+      double jitCpu = CompilerCpu.secondsSince(compilerCpuFrom);
       Map<String, StoreSize> stores = mode.equals(FULL) ? StoreSizes.measure(streams) : Map.of();
       long ticks = committedTicks(admin, applicationId);
       HeapSampler.Heap heapFigures = heap.heap();
@@ -266,7 +270,7 @@ public final class PipelineWorker {
       } else {
         streams.close(Duration.ofSeconds(30));
       }
-      return new WorkerResult(mode, ticks, (runningAt - started) / 1e9, (done - runningAt) / 1e9, cpu, jit, heapFigures,
+      return new WorkerResult(mode, ticks, (runningAt - started) / 1e9, (done - runningAt) / 1e9, cpu, jit, jitCpu, heapFigures,
           StoreSizes.directoryBytes(stateDir), stores);
     }
   }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param jitSeconds how long its just-in-time compilers compiled over {@code processingSeconds}
  *     (elapsed time summed over the compiler threads; -1 if the JVM does not say): on two cores,
  *     a JVM that has just started spends much of its CPU compiling
+ * @param jitCpuSeconds CPU time of its compiler threads over {@code processingSeconds} (Linux
+ *     {@code /proc}; -1 elsewhere): under load less than {@code jitSeconds}, which counts waiting
  * @param heap heap figures over the whole run
  * @param stateDirBytes the state directory once Kafka Streams is closed (0 for the floor)
  * @param stores the topology's stores (full topology only)
@@ -28,6 +30,7 @@ record WorkerResult(
     double processingSeconds,
     double cpuSeconds,
     double jitSeconds,
+    double jitCpuSeconds,
     Heap heap,
     long stateDirBytes,
     Map<String, StoreSize> stores) {

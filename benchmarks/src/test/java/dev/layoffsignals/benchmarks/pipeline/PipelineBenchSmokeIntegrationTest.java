@@ -65,6 +65,12 @@ class PipelineBenchSmokeIntegrationTest {
     // the JVMs compile while they run: the time is reported (HotSpot measures it)
     assertThat(r.throughput().passThrough().jitSeconds()).isPositive();
     assertThat(r.throughput().full().jitSeconds()).isPositive();
+    // on Linux, the compiler threads' own CPU time too: positive, and never more than the JVM's
+    if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+      for (BenchReport.Phase p : new BenchReport.Phase[] {r.throughput().passThrough(), r.throughput().full()}) {
+        assertThat(p.jitCpuSeconds()).as(p.name()).isPositive().isLessThanOrEqualTo(p.cpuSeconds());
+      }
+    }
     assertThat(r.throughput().fullOverPassThrough())
         .isEqualTo(r.throughput().full().ticksPerSecond() / r.throughput().passThrough().ticksPerSecond());
     assertThat(r.throughput().fullOverFloor())
