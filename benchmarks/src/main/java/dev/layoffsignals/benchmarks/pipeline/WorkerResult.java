@@ -18,7 +18,8 @@ import java.util.Map;
  *     (elapsed time summed over the compiler threads; -1 if the JVM does not say): on two cores,
  *     a JVM that has just started spends much of its CPU compiling
  * @param jitCpuSeconds CPU time of its compiler threads over {@code processingSeconds} (Linux
- *     {@code /proc}; -1 elsewhere): under load less than {@code jitSeconds}, which counts waiting
+ *     {@code /proc}; -1 elsewhere): under load less than {@code jitSeconds}, which also counts
+ *     the time the compiler threads wait for a CPU
  * @param heap heap figures over the whole run
  * @param stateDirBytes the state directory once Kafka Streams is closed (0 for the floor)
  * @param stores the topology's stores (full topology only)
