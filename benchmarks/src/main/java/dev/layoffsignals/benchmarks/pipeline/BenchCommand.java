@@ -100,9 +100,9 @@ public final class BenchCommand implements Callable<Integer> {
   int repeat;
 
   @Option(names = "--broker-warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Before the measured rounds, one pass-through run that is not measured, so that every measured run,"
-          + " round 1's included, meets a broker whose JIT has compiled its produce, fetch and transaction paths"
-          + " (default: on; --no-broker-warm-up skips it).")
+      description = "Before the measured rounds, one run of each application measured (pass-through, full) that is not"
+          + " measured itself, so that every measured run, round 1's included, meets a broker whose JIT has compiled"
+          + " the paths it serves (default: on; --no-broker-warm-up skips it).")
   boolean brokerWarmUp;
 
   @Option(names = "--broker", defaultValue = "child", description = "Where the broker runs: child (its own JVM) or "

@@ -36,7 +36,7 @@ record BenchReport(
   record Machine(int cpus, String cpuModel, long memoryBytes, String os, String jdk, String kafka,
       double loadAverageAtStart, double loadAverageAtEnd) {}
 
-  /** How the applications ran; {@code brokerWarmUp}: an unmeasured pass-through run went before the rounds. */
+  /** How the applications ran; {@code brokerWarmUp}: a run of each application, not measured, went before the rounds. */
   record Settings(String processingGuarantee, long commitIntervalMs, String appHeap, List<String> appJvmOptions,
       int partitions, String broker, boolean brokerWarmUp, Map<String, String> streamsOverrides,
       Map<String, String> brokerOverrides) {}

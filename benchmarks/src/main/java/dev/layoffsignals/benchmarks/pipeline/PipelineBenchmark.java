@@ -141,8 +141,8 @@ final class PipelineBenchmark {
         publishSeconds = published.seconds();
         say("Published %,d ticks and %,d articles in event-time order, %,d heartbeats, in %.1f s", published.ticks(),
             published.articles(), published.heartbeats(), published.seconds());
-        if (options.brokerWarmUp() && (steps.contains(Step.PASS_THROUGH) || steps.contains(Step.FULL))) {
-          warmUpBroker(cluster);
+        if (options.brokerWarmUp()) {
+          outputs = warmUpBroker(cluster, steps);
         }
         // rounds of floor, pass-through, full back to back: a ratio compares runs under the same load
         for (int round = 1; round <= options.repeat(); round++) {
@@ -154,12 +154,8 @@ final class PipelineBenchmark {
           Phase x = null;
           if (steps.contains(Step.FULL)) {
             x = measure(cluster, "full" + suffix, PipelineWorker.FULL, "bench-full" + suffix);
-            if (round == 1) { // later rounds write the same outputs again
-              outputs = OutputDigest.read(cluster);
-              say("  outputs: %,d announcements, %,d reactions (%,d settled), %,d windows (%,d FINAL), %d late, %d dead letters;"
-                      + " sha256 %s, settled only %s", outputs.announcements(), outputs.reactions(), outputs.settledReactions(),
-                  outputs.windows(), outputs.finalWindows(), outputs.lateRecords(), outputs.deadLetters(), outputs.sha256(),
-                  outputs.settledSha256());
+            if (outputs == null) { // the first run's; later runs write the same outputs again
+              outputs = readOutputs(cluster);
             }
           }
           rounds.add(new Round(round, f, p, x, ratio(x, p), ratio(x, f)));
@@ -208,19 +204,43 @@ final class PipelineBenchmark {
 
   /** One worker run until everything is processed. */
   /**
-   * One pass-through run, not measured. A fresh broker's first transactional run pays the broker's
-   * own JIT compiling its produce, fetch and transaction paths (7–11 CPU s against 2–4 in later runs
-   * on 2 cores): without this, round 1's pass-through ran slower than any later one, and round 1's
-   * ratio was higher than the others'. The measured applications stay cold, each in a fresh JVM.
+   * One run of each application measured, not measured itself. A fresh broker serving an
+   * application's first run pays its own JIT compiling the paths that run takes (produce, fetch,
+   * transactions over many partitions, internal topics): 7–15 CPU s of the broker against 2–8 in
+   * later runs on 2 cores. Without this, round 1's runs were the slowest and its ratio the odd one
+   * out. The measured applications stay cold, each in a fresh JVM.
+   *
+   * @return the outputs of the full topology's run (the digest), or null when it did not run
    */
-  private void warmUpBroker(BenchCluster cluster) throws Exception {
-    double brokerCpu = cluster.brokerCpuSeconds();
-    String name = "broker-warm-up";
-    try (WorkerProcess worker = worker(cluster, name, PipelineWorker.PASS_THROUGH, "bench-" + name, "done")) {
-      WorkerResult result = worker.awaitResult(WORKER_RUN);
-      say("  broker warm-up, not measured: a pass-through run of %.2f s, broker CPU s %.1f", result.processingSeconds(),
-          brokerCpu < 0 ? -1 : cluster.brokerCpuSeconds() - brokerCpu);
+  private OutputDigest warmUpBroker(BenchCluster cluster, Set<Step> steps) throws Exception {
+    OutputDigest outputs = null;
+    for (Step step : List.of(Step.PASS_THROUGH, Step.FULL)) {
+      if (!steps.contains(step)) {
+        continue;
+      }
+      double brokerCpu = cluster.brokerCpuSeconds();
+      String name = "warm-up-" + (step == Step.FULL ? "full" : "pass-through");
+      String mode = step == Step.FULL ? PipelineWorker.FULL : PipelineWorker.PASS_THROUGH;
+      try (WorkerProcess worker = worker(cluster, name, mode, "bench-" + name, "done")) {
+        WorkerResult result = worker.awaitResult(WORKER_RUN);
+        say("  broker warm-up, not measured: %s in %.2f s%s", mode, result.processingSeconds(),
+            brokerCpu < 0 ? "" : String.format(Locale.ROOT, ", broker CPU s %.1f", cluster.brokerCpuSeconds() - brokerCpu));
+      }
+      if (step == Step.FULL) {
+        outputs = readOutputs(cluster);
+      }
     }
+    return outputs;
+  }
+
+  /** The full topology's outputs, read once, after its first run: later runs write the same again. */
+  private OutputDigest readOutputs(BenchCluster cluster) throws Exception {
+    OutputDigest outputs = OutputDigest.read(cluster);
+    say("  outputs: %,d announcements, %,d reactions (%,d settled), %,d windows (%,d FINAL), %d late, %d dead letters;"
+            + " sha256 %s, settled only %s", outputs.announcements(), outputs.reactions(), outputs.settledReactions(),
+        outputs.windows(), outputs.finalWindows(), outputs.lateRecords(), outputs.deadLetters(), outputs.sha256(),
+        outputs.settledSha256());
+    return outputs;
   }
 
   private Phase measure(BenchCluster cluster, String name, String mode, String applicationId) throws Exception {
