@@ -221,13 +221,7 @@ public final class ResetCommand implements Callable<Integer> {
    * Kafka Streams; unless set, its API timeout is {@code --timeout-ms} so every call ends in time.
    */
   static Map<String, Object> adminConfig(Settings settings, long timeoutMs) {
-    Map<String, Object> config = new HashMap<>();
-    Set<String> known = AdminClientConfig.configNames();
-    settings.asMap().forEach((k, v) -> {
-      if (known.contains(k)) {
-        config.put(k, v);
-      }
-    });
+    Map<String, Object> config = new HashMap<>(settings.only(AdminClientConfig.configNames()));
     settings.withPrefix("admin.").forEach(config::put);
     config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "layoff-signals-reset");
     config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));

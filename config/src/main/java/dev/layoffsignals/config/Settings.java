@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,20 @@ public final class Settings {
     Properties p = new Properties();
     p.putAll(values);
     return p;
+  }
+
+  /**
+   * The settings whose key is one of {@code keys}: for a Kafka client, its own config names, so that
+   * the other components' settings are not handed to it (it would log each as unknown).
+   */
+  public Map<String, String> only(Set<String> keys) {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (keys.contains(k)) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   /** The settings whose key starts with the prefix, with the prefix removed. */

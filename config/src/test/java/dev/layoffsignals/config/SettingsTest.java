@@ -131,4 +131,13 @@ class SettingsTest {
 
     assertThat(settings.withPrefix("producer.")).containsOnly(entry("linger.ms", "5"), entry("acks", "all"));
   }
+
+  @Test
+  void onlyKeepsTheNamedKeys() {
+    Settings settings = Settings.empty().with("security.protocol", "SASL_SSL").with("application.id", "app")
+        .with("linger.ms", "5").build();
+
+    assertThat(settings.only(java.util.Set.of("security.protocol", "linger.ms", "acks")))
+        .containsOnly(entry("security.protocol", "SASL_SSL"), entry("linger.ms", "5"));
+  }
 }

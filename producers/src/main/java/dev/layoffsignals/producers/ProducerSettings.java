@@ -57,23 +57,13 @@ public final class ProducerSettings {
    * appended, so the brokers' logs and quotas tell the two apart.
    */
   public static Map<String, Object> adminConfig(Settings settings) {
-    Map<String, Object> config = new HashMap<>();
-    settings.asMap().forEach((k, v) -> {
-      if (ADMIN_KEYS.contains(k)) {
-        config.put(k, v);
-      }
-    });
+    Map<String, Object> config = new HashMap<>(settings.only(ADMIN_KEYS));
     config.computeIfPresent(AdminClientConfig.CLIENT_ID_CONFIG, (k, id) -> id.toString().isBlank() ? id : id + "-admin");
     return config;
   }
 
   public static Map<String, Object> producerConfig(Settings settings) {
-    Map<String, Object> config = new HashMap<>();
-    settings.asMap().forEach((k, v) -> {
-      if (PRODUCER_KEYS.contains(k)) {
-        config.put(k, v);
-      }
-    });
+    Map<String, Object> config = new HashMap<>(settings.only(PRODUCER_KEYS));
     config.putAll(FORCED);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

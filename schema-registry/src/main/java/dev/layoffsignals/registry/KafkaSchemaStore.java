@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layoffsignals.config.Settings;
 import dev.layoffsignals.serde.RegisteredSchema;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,11 +227,7 @@ public final class KafkaSchemaStore implements SchemaStore {
   /** The caller's settings that are a client's own (the others would only be logged as unknown). */
   private static Properties ownSettings(Map<String, String> clientSettings, Set<String> clientConfigNames) {
     Properties config = new Properties();
-    clientSettings.forEach((key, value) -> {
-      if (clientConfigNames.contains(key)) {
-        config.put(key, value);
-      }
-    });
+    config.putAll(Settings.empty().withAll(clientSettings).build().only(clientConfigNames));
     return config;
   }
 

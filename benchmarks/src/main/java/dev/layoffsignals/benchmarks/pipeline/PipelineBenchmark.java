@@ -76,7 +76,7 @@ final class PipelineBenchmark {
    * @param streamsOverrides Kafka Streams (or topology) settings over the shipped defaults, for every application run
    * @param brokerOverrides broker settings over local-kafka's defaults
    * @param repeat rounds of the throughput phases (floor, pass-through, full, back to back)
-   * @param brokerWarmUp whether a pass-through run that is not measured goes before the rounds
+   * @param brokerWarmUp whether a run of each application measured, not measured itself, goes before the rounds
    */
   record Options(PipelineInput.Sizes sizes, int partitions, boolean inProcessBroker, String appHeap,
       List<String> appJvmOptions, Map<String, String> streamsOverrides, Map<String, String> brokerOverrides,
@@ -202,7 +202,6 @@ final class PipelineBenchmark {
     return report;
   }
 
-  /** One worker run until everything is processed. */
   /**
    * One run of each application measured, not measured itself. A fresh broker serving an
    * application's first run pays its own JIT compiling the paths that run takes (produce, fetch,
@@ -219,8 +218,8 @@ final class PipelineBenchmark {
         continue;
       }
       double brokerCpu = cluster.brokerCpuSeconds();
-      String name = "warm-up-" + (step == Step.FULL ? "full" : "pass-through");
       String mode = step == Step.FULL ? PipelineWorker.FULL : PipelineWorker.PASS_THROUGH;
+      String name = "warm-up-" + mode;
       try (WorkerProcess worker = worker(cluster, name, mode, "bench-" + name, "done")) {
         WorkerResult result = worker.awaitResult(WORKER_RUN);
         say("  broker warm-up, not measured: %s in %.2f s%s", mode, result.processingSeconds(),
@@ -243,6 +242,7 @@ final class PipelineBenchmark {
     return outputs;
   }
 
+  /** One worker run until everything is processed. */
   private Phase measure(BenchCluster cluster, String name, String mode, String applicationId) throws Exception {
     double before = load();
     double brokerCpu = cluster.brokerCpuSeconds();
