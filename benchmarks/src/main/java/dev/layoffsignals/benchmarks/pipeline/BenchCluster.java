@@ -90,10 +90,13 @@ final class BenchCluster implements AutoCloseable {
     }
   }
 
+  /** Creates whichever of the catalogue's topics and the pass-through's are missing. */
   private void createTopics() throws Exception {
     new TopicCreator(admin, ADMIN_TIMEOUT_MS).ensure(Topics.ALL, Optional.of(partitions), (short) 1);
-    admin.createTopics(List.of(new NewTopic(PASS_THROUGH_OUTPUT, partitions, (short) 1)))
-        .all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    if (!admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(PASS_THROUGH_OUTPUT)) {
+      admin.createTopics(List.of(new NewTopic(PASS_THROUGH_OUTPUT, partitions, (short) 1)))
+          .all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
     awaitLeaders(admin);
   }
 
@@ -103,7 +106,26 @@ final class BenchCluster implements AutoCloseable {
    * their application ids, which differ per stage; the registry keeps its schemas.)
    */
   void recreateTopics() throws Exception {
-    Set<String> names = names();
+    recreate(names());
+  }
+
+  /**
+   * Deletes the topics the full topology writes (its outputs and error topics) and creates them
+   * again, empty; the inputs stay. Its views read their output topics from the beginning, so
+   * without this each run would also read back every earlier run's outputs: one more run's
+   * worth with every round.
+   */
+  void recreateFullOutputs() throws Exception {
+    Set<String> inputs = Topics.INPUTS.stream().map(Topic::name).collect(Collectors.toSet());
+    recreate(Topics.ALL.stream().map(Topic::name).filter(n -> !inputs.contains(n)).collect(Collectors.toSet()));
+  }
+
+  /** Deletes and creates again, empty, the pass-through's output. */
+  void recreatePassThroughOutput() throws Exception {
+    recreate(Set.of(PASS_THROUGH_OUTPUT));
+  }
+
+  private void recreate(Set<String> names) throws Exception {
     admin.deleteTopics(names).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS).stream().anyMatch(names::contains)) {
