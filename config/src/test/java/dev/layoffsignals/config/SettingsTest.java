@@ -60,6 +60,32 @@ class SettingsTest {
   }
 
   @Test
+  void registryTlsVariablesMapToTheRegistryClientsSettingsAndItsPasswordsAreMasked() {
+    Map<String, String> env = Map.of(
+        "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/layoff-signals/registry-trust.p12",
+        "SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD", "trust-secret",
+        "SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION", "/etc/layoff-signals/client.p12",
+        "SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD", "key-store-secret",
+        "SCHEMA_REGISTRY_SSL_KEY_PASSWORD", "key-secret");
+
+    Map<String, String> mapped = EnvironmentMapping.settingsFrom(env);
+    assertThat(mapped).containsOnly(
+        entry("schema.registry.ssl.truststore.location", "/etc/layoff-signals/registry-trust.p12"),
+        entry("schema.registry.ssl.truststore.password", "trust-secret"),
+        entry("schema.registry.ssl.keystore.location", "/etc/layoff-signals/client.p12"),
+        entry("schema.registry.ssl.keystore.password", "key-store-secret"),
+        entry("schema.registry.ssl.key.password", "key-secret"));
+    Settings.Builder builder = Settings.empty();
+    mapped.forEach(builder::with);
+    Settings settings = builder.build();
+    assertThat(settings.masked()).containsEntry("schema.registry.ssl.truststore.location", "/etc/layoff-signals/registry-trust.p12")
+        .containsEntry("schema.registry.ssl.truststore.password", "[hidden]")
+        .containsEntry("schema.registry.ssl.keystore.password", "[hidden]")
+        .containsEntry("schema.registry.ssl.key.password", "[hidden]");
+    assertThat(settings.describe()).doesNotContain("trust-secret", "key-store-secret", "key-secret");
+  }
+
+  @Test
   void secretsAreMaskedInEverythingMeantForLogs() {
     Settings settings = Settings.empty()
         .with("sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"p\";")

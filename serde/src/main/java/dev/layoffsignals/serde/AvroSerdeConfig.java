@@ -56,6 +56,30 @@ public final class AvroSerdeConfig {
   /** Timeout of one HTTP request once connected (default 10000 ms). */
   public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
 
+  /**
+   * Trust store of an {@code https} registry's certificate (or its CA), when the JVM's default
+   * trust does not hold it. Unset: the JVM's default trust.
+   */
+  public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+
+  /** Password of {@link #SSL_TRUSTSTORE_LOCATION}; unset: the store is read without one. */
+  public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+
+  /** Type of {@link #SSL_TRUSTSTORE_LOCATION}: {@code JKS} (default, reads PKCS12 too) or {@code PKCS12}. */
+  public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+
+  /** Key store holding this client's key and certificate, for a registry that asks for one (mutual TLS). */
+  public static final String SSL_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+
+  /** Password of {@link #SSL_KEYSTORE_LOCATION}. */
+  public static final String SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+
+  /** Type of {@link #SSL_KEYSTORE_LOCATION}: {@code JKS} (default, reads PKCS12 too) or {@code PKCS12}. */
+  public static final String SSL_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
+
+  /** Password of the key in {@link #SSL_KEYSTORE_LOCATION}; unset: the key store's password. */
+  public static final String SSL_KEY_PASSWORD = "schema.registry.ssl.key.password";
+
   /** Prefix of the URLs that select an in-memory registry shared by scope. */
   public static final String MOCK_URL_PREFIX = "mock://";
 

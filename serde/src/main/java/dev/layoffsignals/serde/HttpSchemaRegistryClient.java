@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigException;
@@ -63,6 +64,17 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
    */
   public HttpSchemaRegistryClient(List<URI> baseUrls, String userInfo, RetryPolicy retryPolicy,
       Duration connectTimeout, Duration readTimeout) {
+    this(baseUrls, userInfo, retryPolicy, connectTimeout, readTimeout, null);
+  }
+
+  /**
+   * @param baseUrls registry URLs without user info, tried in turn
+   * @param userInfo {@code user:password} for basic auth, or null
+   * @param tls the TLS context of {@code https} URLs (trust, client certificate), or null for the
+   *     JVM's default
+   */
+  public HttpSchemaRegistryClient(List<URI> baseUrls, String userInfo, RetryPolicy retryPolicy,
+      Duration connectTimeout, Duration readTimeout, SSLContext tls) {
     if (baseUrls.isEmpty()) {
       throw new IllegalArgumentException("at least one registry URL is needed");
     }
@@ -71,10 +83,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .build();
+        .connectTimeout(connectTimeout);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
   }
 
   /** A client for one URL, without auth, with the default retries and timeouts. */
@@ -106,7 +121,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT.toMillis()));
     Duration readTimeout = Duration.ofMillis(AvroSerdeConfig.longValue(configs,
         AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT.toMillis()));
-    return new HttpSchemaRegistryClient(urls, userInfo, RetryPolicy.fromConfig(configs), connectTimeout, readTimeout);
+    return new HttpSchemaRegistryClient(urls, userInfo, RetryPolicy.fromConfig(configs), connectTimeout, readTimeout,
+        RegistryTls.fromConfig(configs).orElse(null));
   }
 
   /** The URLs this client calls, without credentials. */
@@ -311,7 +327,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private static String describe(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (e instanceof javax.net.ssl.SSLException) {
+      text += " (TLS: to trust the registry's certificate set " + AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION
+          + "; a registry that asks for a client certificate needs " + AvroSerdeConfig.SSL_KEYSTORE_LOCATION + ")";
+    }
+    return text;
   }
 
   private static String abbreviate(String text) {
