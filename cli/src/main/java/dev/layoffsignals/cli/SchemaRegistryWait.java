@@ -3,6 +3,7 @@ package dev.layoffsignals.cli;
 import dev.layoffsignals.config.ConfigException;
 import dev.layoffsignals.serde.AvroSerdeConfig;
 import dev.layoffsignals.serde.HttpSchemaRegistryClient;
+import dev.layoffsignals.serde.SchemaRegistryClientFactory;
 import dev.layoffsignals.serde.SchemaRegistryException;
 import java.time.Duration;
 import java.util.Map;
@@ -118,6 +119,20 @@ final class SchemaRegistryWait {
       return Optional.empty();
     } catch (SchemaRegistryException e) {
       return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * Makes the registry client of {@code settings} once, so that a setting it cannot use (a TLS
+   * store that is not there, a wrong password, a bad credentials source) stops the command at start.
+   *
+   * @throws ConfigException naming the setting
+   */
+  static void checkClientSettings(Map<String, String> settings) {
+    try {
+      SchemaRegistryClientFactory.check(settings);
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw new ConfigException(e.getMessage());
     }
   }
 

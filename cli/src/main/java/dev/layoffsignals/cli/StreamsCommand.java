@@ -89,6 +89,7 @@ public final class StreamsCommand implements Callable<Integer> {
       effective = settings();
       user = userSettings().asMap();
       SchemaRegistryWait.timeout(effective.asMap());
+      SchemaRegistryWait.checkClientSettings(effective.asMap());
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return 2;

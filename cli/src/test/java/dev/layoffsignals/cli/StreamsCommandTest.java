@@ -117,6 +117,20 @@ class StreamsCommandTest {
     assertThat(err.toString()).contains("schema.registry.startup.timeout.ms must be a number of milliseconds");
   }
 
+  @Test
+  void aRegistryTrustStoreThatIsNotThereIsABadSetting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CommandLine cli = LayoffSignals.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    String missing = dir.resolve("registry-trust.p12").toString();
+
+    int exit = cli.execute("streams", "--schema-registry-url", "https://127.0.0.1:" + 1,
+        "-p", "schema.registry.ssl.truststore.location=" + missing);
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: ").contains("schema.registry.ssl.truststore.location", missing, "no such file");
+  }
+
   private static int closedPort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

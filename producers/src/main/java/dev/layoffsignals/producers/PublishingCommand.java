@@ -5,6 +5,7 @@ import dev.layoffsignals.config.Settings;
 import dev.layoffsignals.producers.replay.EventTimeMerger;
 import dev.layoffsignals.producers.replay.Pacer;
 import dev.layoffsignals.producers.replay.ReplayFilter;
+import dev.layoffsignals.serde.SchemaRegistryClientFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -148,6 +149,7 @@ public abstract class PublishingCommand implements Callable<Integer> {
       stream = mergeByEventTime() ? merged(openers, rejects, inputs) : concatenated(openers, rejects, inputs);
       progress.expect(stream.expectedEvents());
       if (!inputOptions.dryRun) {
+        SchemaRegistryClientFactory.check(settings.asMap()); // its settings, before anything is sent
         Map<String, Object> producerConfig = ProducerSettings.producerConfig(settings);
         creating = "the producer";
         Producer<byte[], byte[]> producer = producerFactory.apply(producerConfig);
@@ -207,8 +209,12 @@ public abstract class PublishingCommand implements Callable<Integer> {
       exit = SEND_FAILED;
       error = "heartbeat failed: " + ex.getMessage();
       heartbeatLine = "heartbeat  failed: " + ex.getMessage();
+    } catch (org.apache.kafka.common.config.ConfigException ex) {
+      // a setting the producer, the admin client or the registry client cannot use: nothing was sent
+      exit = BAD_INPUT;
+      error = "invalid setting: " + ex.getMessage();
     } catch (KafkaException ex) {
-      // the producer (or the admin client) could not even be created (bad settings): nothing was sent
+      // the producer (or the admin client) could not even be created: nothing was sent
       exit = BAD_INPUT;
       error = "cannot create " + (creating == null ? "the producer" : creating) + ": " + ex.getMessage()
           + (ex.getCause() == null ? "" : " (" + ex.getCause().getMessage() + ")");

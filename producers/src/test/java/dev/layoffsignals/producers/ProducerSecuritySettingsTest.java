@@ -106,4 +106,33 @@ class ProducerSecuritySettingsTest {
       assertThat(err.toString().getBytes(StandardCharsets.UTF_8)).as(name).isEmpty();
     }
   }
+
+  @Test
+  void aRegistryTrustStoreThatIsNotThereIsAnInvalidSettingAndNothingIsSent() throws Exception {
+    Path jsonl = Files.writeString(dir.resolve("a.jsonl"),
+        "{\"id\":\"a1\",\"published_at\":\"2023-01-18T12:00:00Z\",\"title\":\"MSFT cuts 10,000\"}\n");
+    String missing = dir.resolve("registry-trust.p12").toString();
+    List<MockProducer<byte[], byte[]>> producers = new ArrayList<>();
+    ProduceArticlesCommand command = new ProduceArticlesCommand();
+    command.producerFactory = c -> {
+      MockProducer<byte[], byte[]> producer = new MockProducer<>(HeartbeatCluster.withPartitions(6), true, null,
+          new ByteArraySerializer(), new ByteArraySerializer());
+      producers.add(producer);
+      return producer;
+    };
+    command.endOffsetsFactory = c -> FakeEndOffsets.empty(6);
+    command.environment = Map.of();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+
+    int exit = cl.execute("--schema-registry-url", "https://127.0.0.1:1", "--no-progress",
+        "-p", "schema.registry.ssl.truststore.location=" + missing, jsonl.toString());
+
+    assertThat(exit).as("stderr: %s", err).isEqualTo(2);
+    assertThat(err.toString()).contains("error: invalid setting: ", "schema.registry.ssl.truststore.location", missing,
+        "no such file");
+    assertThat(producers).as("the registry settings are checked before a producer is made").isEmpty();
+  }
 }

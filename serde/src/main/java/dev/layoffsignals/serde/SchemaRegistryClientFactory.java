@@ -26,4 +26,19 @@ public final class SchemaRegistryClientFactory {
     }
     return HttpSchemaRegistryClient.fromConfig(configs);
   }
+
+  /**
+   * Makes the HTTP client {@code configs} ask for once, and closes it, so that a setting it cannot
+   * use (a TLS store that is not there, a wrong password, an unknown credentials source) stops a
+   * command before it starts rather than at its first record. Calls no registry; a {@code mock://}
+   * configuration is not checked.
+   *
+   * @throws ConfigException naming the setting
+   */
+  public static void check(Map<String, ?> configs) {
+    String urls = AvroSerdeConfig.requiredString(configs, AvroSerdeConfig.SCHEMA_REGISTRY_URL);
+    if (!urls.startsWith(AvroSerdeConfig.MOCK_URL_PREFIX)) {
+      HttpSchemaRegistryClient.fromConfig(configs).close();
+    }
+  }
 }
