@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigException;
@@ -328,7 +329,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   private static String describe(IOException e) {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-    if (e instanceof javax.net.ssl.SSLException) {
+    if (e instanceof SSLException) {
       text += " (TLS: to trust the registry's certificate set " + AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION
           + "; a registry that asks for a client certificate needs " + AvroSerdeConfig.SSL_KEYSTORE_LOCATION + ")";
     }

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * The TLS context of the registry client, from Confluent's {@code schema.registry.ssl.*} settings
@@ -72,7 +73,7 @@ final class RegistryTls {
       return null;
     }
     // Kafka's Password type prints as [hidden]; its value() is the text
-    String text = value instanceof org.apache.kafka.common.config.types.Password p ? p.value() : value.toString();
+    String text = value instanceof Password p ? p.value() : value.toString();
     return text.toCharArray();
   }
 
