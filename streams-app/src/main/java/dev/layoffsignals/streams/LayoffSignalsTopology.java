@@ -149,10 +149,10 @@ public final class LayoffSignalsTopology {
         .merge(articles, Named.as(Names.MERGE_ARTICLES))
         .merge(heartbeats, Named.as(Names.MERGE_HEARTBEATS));
 
-    List<String> dataTopics = List.of(Topics.STOCK_TICKS.name(), Topics.LAYOFF_RECORDS.name(), Topics.ARTICLES.name());
-    builder.addStateStore(store(Names.INPUT_CLOCK_STORE, Serdes.String(), InputClock.serde(dataTopics, Topics.HEARTBEATS.name())));
+    builder.addStateStore(store(Names.INPUT_CLOCK_STORE, Serdes.String(),
+        InputClock.serde(CLOCK_DATA_TOPICS, Topics.HEARTBEATS.name())));
     Map<String, KStream<String, Ingested>> routes = ingested
-        .process(() -> new InputClockProcessor(Names.INPUT_CLOCK, Names.INPUT_CLOCK_STORE, dataTopics, Topics.HEARTBEATS.name(),
+        .process(() -> new InputClockProcessor(Names.INPUT_CLOCK, Names.INPUT_CLOCK_STORE, CLOCK_DATA_TOPICS, Topics.HEARTBEATS.name(),
             settings.grace(), settings.errorCounter()), Named.as(Names.INPUT_CLOCK), Names.INPUT_CLOCK_STORE)
         .split(Named.as(Names.ROUTE_INGESTED))
         .branch((k, v) -> v instanceof Ingested.Rejected r && r.category() == ErrorCategory.LATE,
@@ -228,6 +228,16 @@ public final class LayoffSignalsTopology {
 
     return builder.build(BUILD_PROPERTIES);
   }
+
+  /**
+   * The data inputs in the order the input clock's store holds their times and offsets (by
+   * position, not by name): part of that store's format. A restarted instance reads position
+   * {@code i} as the {@code i}-th topic here, so this order never changes; a new data input is
+   * added at the end (the clock's codec then refuses the old, shorter clocks rather than misread
+   * them).
+   */
+  public static final List<String> CLOCK_DATA_TOPICS =
+      List.of(Topics.STOCK_TICKS.name(), Topics.LAYOFF_RECORDS.name(), Topics.ARTICLES.name());
 
   /**
    * What {@link StreamsBuilder#build(Properties)} is given: the views' stores restore from their

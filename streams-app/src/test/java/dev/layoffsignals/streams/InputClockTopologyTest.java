@@ -14,6 +14,8 @@ import dev.layoffsignals.schemas.StockTick;
 import dev.layoffsignals.schemas.TickKind;
 import dev.layoffsignals.schemas.TimePrecision;
 import dev.layoffsignals.topics.ErrorHeaders;
+import dev.layoffsignals.topics.Topic;
+import dev.layoffsignals.topics.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +35,15 @@ class InputClockTopologyTest {
 
   static Article quietArticle(String id, Instant at) {
     return new Article(id, at, "Markets were calm", "Nothing happened today.", "en", null, "wire");
+  }
+
+  @Test
+  @DisplayName("the clock's store holds every data input, in an order that is its stored format and never changes")
+  void clockDataTopicsAreEveryDataInputInTheStoredOrder() {
+    assertThat(LayoffSignalsTopology.CLOCK_DATA_TOPICS)
+        .containsExactlyInAnyOrderElementsOf(Topics.DATA_INPUTS.stream().map(Topic::name).toList())
+        .as("positions in stored clocks: append a new input, never reorder")
+        .containsExactly("stock-ticks", "layoff-records", "articles");
   }
 
   @Test
