@@ -51,16 +51,19 @@ record BenchReport(
    * @param cpuSeconds CPU time of the application's JVM while it processed
    * @param jitSeconds elapsed time its JIT compilers compiled, summed over them
    * @param jitCpuSeconds CPU time of its JIT compiler threads (-1 without Linux {@code /proc})
+   * @param streamThreadCpuSeconds CPU time of its Kafka Streams stream threads (-1 for the floor)
    * @param brokerCpuSeconds CPU time of the broker's JVM over the whole run of the worker (start-up
    *     included); -1 when the broker ran in-process
    */
   record Phase(String name, long ticks, double seconds, double ticksPerSecond, double startupSeconds,
-      double cpuSeconds, double jitSeconds, double jitCpuSeconds, double brokerCpuSeconds, double loadBefore,
+      double cpuSeconds, double jitSeconds, double jitCpuSeconds, double streamThreadCpuSeconds, double brokerCpuSeconds,
+      double loadBefore,
       double loadAfter, Heap heap, long stateDirBytes) {
 
     static Phase of(String name, WorkerResult r, double brokerCpuSeconds, double loadBefore, double loadAfter) {
       return new Phase(name, r.ticks(), r.processingSeconds(), r.ticksPerSecond(), r.startupSeconds(), r.cpuSeconds(),
-          r.jitSeconds(), r.jitCpuSeconds(), brokerCpuSeconds, loadBefore, loadAfter, r.heap(), r.stateDirBytes());
+          r.jitSeconds(), r.jitCpuSeconds(), r.streamThreadCpuSeconds(), brokerCpuSeconds, loadBefore, loadAfter, r.heap(),
+          r.stateDirBytes());
     }
   }
 

@@ -21,7 +21,7 @@ final class BenchSummary {
         r.settings().appHeap()));
     if (r.throughput() != null) {
       boolean rounds = r.throughput().rounds() != null && r.throughput().rounds().size() > 1;
-      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s   JIT s  JIT CPU s  broker CPU s  load%n",
+      s.append(String.format(Locale.ROOT, "%nThroughput on the same input%s ticks/s     seconds   CPU s   JIT s  JIT CPU s  stream thread  broker CPU s  load%n",
           rounds ? " (median runs)" : "              "));
       row(s, "1 floor: consumer + Avro decode", r.throughput().floor());
       row(s, "2 pass-through, exactly-once", r.throughput().passThrough());
@@ -91,9 +91,9 @@ final class BenchSummary {
     if (p == null) {
       return;
     }
-    s.append(String.format(Locale.ROOT, "  %-32s %,10.0f %10.2f %7.1f %7s %10s %13s %6.2f%n", label, p.ticksPerSecond(),
-        p.seconds(), p.cpuSeconds(), seconds(p.jitSeconds()), seconds(p.jitCpuSeconds()), seconds(p.brokerCpuSeconds()),
-        p.loadBefore()));
+    s.append(String.format(Locale.ROOT, "  %-32s %,10.0f %10.2f %7.1f %7s %10s %14s %13s %6.2f%n", label,
+        p.ticksPerSecond(), p.seconds(), p.cpuSeconds(), seconds(p.jitSeconds()), seconds(p.jitCpuSeconds()),
+        seconds(p.streamThreadCpuSeconds()), seconds(p.brokerCpuSeconds()), p.loadBefore()));
   }
 
   /** One decimal, or "-" for a figure that was not measured (negative). */

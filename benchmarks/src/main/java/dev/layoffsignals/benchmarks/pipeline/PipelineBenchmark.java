@@ -252,10 +252,11 @@ final class PipelineBenchmark {
       WorkerResult result = worker.awaitResult(WORKER_RUN);
       results.put(name, result);
       Phase phase = Phase.of(name, result, brokerCpu < 0 ? -1 : cluster.brokerCpuSeconds() - brokerCpu, before, load());
-      say("  %-13s %,10.0f ticks/s  %,d ticks in %.2f s (startup %.1f s), CPU s %.1f (JIT %.1f s, of it on a CPU %.1f s)"
-              + " + broker %.1f, peak heap %s, load %.1f -> %.1f", name, phase.ticksPerSecond(), phase.ticks(), phase.seconds(),
-          phase.startupSeconds(), phase.cpuSeconds(), phase.jitSeconds(), phase.jitCpuSeconds(), phase.brokerCpuSeconds(), BenchSummary.mib(phase.heap().peakUsedBytes()), phase.loadBefore(),
-          phase.loadAfter());
+      say("  %-13s %,10.0f ticks/s  %,d ticks in %.2f s (startup %.1f s), CPU s %.1f (JIT %.1f s, of it on a CPU %.1f s;"
+              + " stream thread %.1f s) + broker %.1f, peak heap %s, load %.1f -> %.1f", name, phase.ticksPerSecond(),
+          phase.ticks(), phase.seconds(), phase.startupSeconds(), phase.cpuSeconds(), phase.jitSeconds(),
+          phase.jitCpuSeconds(), phase.streamThreadCpuSeconds(), phase.brokerCpuSeconds(),
+          BenchSummary.mib(phase.heap().peakUsedBytes()), phase.loadBefore(), phase.loadAfter());
       return phase;
     }
   }

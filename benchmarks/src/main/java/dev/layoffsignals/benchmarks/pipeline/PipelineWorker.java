@@ -190,7 +190,7 @@ public final class PipelineWorker {
       double jitCpu = CompilerCpu.secondsSince(compilerCpuFrom);
       System.err.println("floor: " + ticks + " ticks, total volume " + volume);
       return new WorkerResult(FLOOR, ticks, (readingFrom - started) / 1e9, (done - readingFrom) / 1e9, cpu, jit, jitCpu,
-          heap.heap(), 0, Map.of());
+          -1, heap.heap(), 0, Map.of());
     }
   }
 
@@ -245,6 +245,7 @@ public final class PipelineWorker {
     long cpuFrom = processCpuNanos();
     long compiledFrom = compileMillis();
     long compilerCpuFrom = CompilerCpu.nanos();
+    Map<Long, Long> streamThreadCpuFrom = StreamThreadCpu.snapshot();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, arg("bootstrap")))) {
       if (untilDone()) {
         awaitProcessed(admin, applicationId, topology, streams);
@@ -262,6 +263,7 @@ public final class PipelineWorker {
       double cpu = (processCpuNanos() - cpuFrom) / 1e9;
       double jit = secondsCompiledSince(compiledFrom);
       double jitCpu = CompilerCpu.secondsSince(compilerCpuFrom);
+      double streamThreadCpu = StreamThreadCpu.secondsSince(streamThreadCpuFrom);
       Map<String, StoreSize> stores = mode.equals(FULL) ? StoreSizes.measure(streams) : Map.of();
       long ticks = committedTicks(admin, applicationId);
       HeapSampler.Heap heapFigures = heap.heap();
@@ -270,8 +272,8 @@ public final class PipelineWorker {
       } else {
         streams.close(Duration.ofSeconds(30));
       }
-      return new WorkerResult(mode, ticks, (runningAt - started) / 1e9, (done - runningAt) / 1e9, cpu, jit, jitCpu, heapFigures,
-          StoreSizes.directoryBytes(stateDir), stores);
+      return new WorkerResult(mode, ticks, (runningAt - started) / 1e9, (done - runningAt) / 1e9, cpu, jit, jitCpu,
+          streamThreadCpu, heapFigures, StoreSizes.directoryBytes(stateDir), stores);
     }
   }
 

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param jitCpuSeconds CPU time of its compiler threads over {@code processingSeconds} (Linux
  *     {@code /proc}; -1 elsewhere): under load less than {@code jitSeconds}, which also counts
  *     the time the compiler threads wait for a CPU
+ * @param streamThreadCpuSeconds CPU time of its Kafka Streams stream threads over
+ *     {@code processingSeconds} ({@link StreamThreadCpu}; -1 for the floor, which has none)
  * @param heap heap figures over the whole run
  * @param stateDirBytes the state directory once Kafka Streams is closed (0 for the floor)
  * @param stores the topology's stores (full topology only)
@@ -32,6 +34,7 @@ record WorkerResult(
     double cpuSeconds,
     double jitSeconds,
     double jitCpuSeconds,
+    double streamThreadCpuSeconds,
     Heap heap,
     long stateDirBytes,
     Map<String, StoreSize> stores) {

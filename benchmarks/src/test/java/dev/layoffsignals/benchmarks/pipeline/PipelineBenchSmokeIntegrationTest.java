@@ -73,6 +73,12 @@ class PipelineBenchSmokeIntegrationTest {
         assertThat(p.jitCpuSeconds()).as(p.name()).isPositive().isLessThanOrEqualTo(p.cpuSeconds());
       }
     }
+    // the stream threads' own CPU: positive for both applications, never more than their JVM's; the floor has none
+    for (BenchReport.Phase p : new BenchReport.Phase[] {r.throughput().passThrough(), r.throughput().full()}) {
+      assertThat(p.streamThreadCpuSeconds()).as(p.name()).isPositive().isLessThanOrEqualTo(p.cpuSeconds());
+    }
+    assertThat(r.throughput().floor().streamThreadCpuSeconds()).isEqualTo(-1);
+    assertThat(out.toString()).containsPattern("full +[\\d,]+ ticks/s .*; stream thread \\d+\\.\\d s\\)");
     assertThat(r.throughput().fullOverPassThrough())
         .isEqualTo(r.throughput().full().ticksPerSecond() / r.throughput().passThrough().ticksPerSecond());
     assertThat(r.throughput().fullOverFloor())

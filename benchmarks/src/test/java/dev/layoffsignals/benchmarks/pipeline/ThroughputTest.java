@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ThroughputTest {
 
   private static Phase phase(String name, double ticksPerSecond) {
-    return new Phase(name, 1000, 1000 / ticksPerSecond, ticksPerSecond, 1, 1, 1, 1, 1, 1, 1, null, 0);
+    return new Phase(name, 1000, 1000 / ticksPerSecond, ticksPerSecond, 1, 1, 1, 1, 1, 1, 1, 1, null, 0);
   }
 
   private static Round round(int n, double passThrough, double full) {
