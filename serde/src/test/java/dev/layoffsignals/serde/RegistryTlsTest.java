@@ -126,25 +126,25 @@ class RegistryTlsTest {
   @Test
   @DisplayName("a trust store that is not there, or a wrong password, fails at configuration, naming the setting, never the password")
   void unreadableStores() {
-    Map<String, Object> missing = new HashMap<>(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "https://127.0.0.1:1",
-        AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, dir.resolve("nowhere.p12").toString()));
+    Map<String, Object> missing = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "https://127.0.0.1:1",
+        AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, dir.resolve("nowhere.p12").toString());
     assertThatThrownBy(() -> HttpSchemaRegistryClient.fromConfig(missing))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION)
         .hasMessageContaining("nowhere.p12")
         .hasMessageContaining("no such file");
 
-    Map<String, Object> wrongPassword = new HashMap<>(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "https://127.0.0.1:1",
+    Map<String, Object> wrongPassword = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "https://127.0.0.1:1",
         AvroSerdeConfig.SSL_KEYSTORE_LOCATION, clientStore.toString(), AvroSerdeConfig.SSL_KEYSTORE_TYPE, "PKCS12",
-        AvroSerdeConfig.SSL_KEYSTORE_PASSWORD, "not-the-password"));
+        AvroSerdeConfig.SSL_KEYSTORE_PASSWORD, "not-the-password");
     assertThatThrownBy(() -> HttpSchemaRegistryClient.fromConfig(wrongPassword))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(AvroSerdeConfig.SSL_KEYSTORE_LOCATION)
         .hasMessageContaining("wrong password")
         .hasMessageNotContaining("not-the-password");
 
-    Map<String, Object> unknownType = new HashMap<>(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "https://127.0.0.1:1",
-        AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, clientTrust.toString(), AvroSerdeConfig.SSL_TRUSTSTORE_TYPE, "NOPE"));
+    Map<String, Object> unknownType = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "https://127.0.0.1:1",
+        AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, clientTrust.toString(), AvroSerdeConfig.SSL_TRUSTSTORE_TYPE, "NOPE");
     assertThatThrownBy(() -> HttpSchemaRegistryClient.fromConfig(unknownType))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(AvroSerdeConfig.SSL_TRUSTSTORE_TYPE)
