@@ -153,7 +153,7 @@ public final class LayoffSignalsTopology {
         InputClock.serde(CLOCK_DATA_TOPICS, Topics.HEARTBEATS.name())));
     Map<String, KStream<String, Ingested>> routes = ingested
         .process(() -> new InputClockProcessor(Names.INPUT_CLOCK, Names.INPUT_CLOCK_STORE, CLOCK_DATA_TOPICS, Topics.HEARTBEATS.name(),
-            settings.grace(), settings.errorCounter()), Named.as(Names.INPUT_CLOCK), Names.INPUT_CLOCK_STORE)
+            settings.grace(), settings.errorCounter(), settings.committedOffsets()), Named.as(Names.INPUT_CLOCK), Names.INPUT_CLOCK_STORE)
         .split(Named.as(Names.ROUTE_INGESTED))
         .branch((k, v) -> v instanceof Ingested.Rejected r && r.category() == ErrorCategory.LATE,
             Branched.as(Names.LATE_BRANCH))

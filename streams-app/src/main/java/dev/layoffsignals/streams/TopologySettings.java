@@ -4,6 +4,8 @@ import dev.layoffsignals.eventstudy.EventStudyParameters;
 import dev.layoffsignals.extractor.LayoffExtractor;
 import dev.layoffsignals.streams.errors.ErrorCounter;
 import dev.layoffsignals.streams.metrics.SignalMetrics;
+import dev.layoffsignals.streams.time.CommittedOffsets;
+import dev.layoffsignals.streams.time.InputClockProcessor;
 import dev.layoffsignals.topics.Topics;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -22,6 +24,9 @@ import org.apache.kafka.common.config.ConfigException;
  * @param errorCounter counts records sent to the error topics
  * @param extractor finds layoff reports in articles (immutable, shared by every task)
  * @param metrics the domain's meters
+ * @param committedOffsets the offsets the application's group has committed, which input tasks
+ *     resume their clocks from ({@link CommittedOffsets#UNKNOWN}: the clocks store their offsets
+ *     after every record instead)
  */
 public record TopologySettings(
     EventStudyParameters eventStudy,
@@ -30,7 +35,8 @@ public record TopologySettings(
     Map<String, ?> serdeConfig,
     ErrorCounter errorCounter,
     LayoffExtractor extractor,
-    SignalMetrics metrics) {
+    SignalMetrics metrics,
+    CommittedOffsets committedOffsets) {
 
   public static final String BENCHMARK_SYMBOL = "benchmark.symbol";
   public static final String GRACE_PERIOD = "grace.period";
@@ -56,13 +62,14 @@ public record TopologySettings(
     Objects.requireNonNull(errorCounter, "errorCounter");
     Objects.requireNonNull(extractor, "extractor");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(committedOffsets, "committedOffsets");
   }
 
   /** The defaults (QQQ, two days, the catalogue's partition count) with these serde settings. */
   public static TopologySettings defaults(Map<String, ?> serdeConfig) {
     return new TopologySettings(EventStudyParameters.DEFAULTS, DEFAULT_GRACE, Topics.DEFAULT_PARTITIONS,
         serdeConfig, ErrorCounter.NONE, DefaultExtractor.INSTANCE,
-        SignalMetrics.NONE);
+        SignalMetrics.NONE, CommittedOffsets.UNKNOWN);
   }
 
   /**
@@ -99,27 +106,32 @@ public record TopologySettings(
   }
 
   public TopologySettings withBenchmark(String symbol) {
-    return new TopologySettings(eventStudy.withBenchmarkSymbol(symbol), grace, inputPartitions, serdeConfig, errorCounter, extractor, metrics);
+    return new TopologySettings(eventStudy.withBenchmarkSymbol(symbol), grace, inputPartitions, serdeConfig, errorCounter, extractor, metrics, committedOffsets);
   }
 
   public TopologySettings withGrace(Duration value) {
-    return new TopologySettings(eventStudy, value, inputPartitions, serdeConfig, errorCounter, extractor, metrics);
+    return new TopologySettings(eventStudy, value, inputPartitions, serdeConfig, errorCounter, extractor, metrics, committedOffsets);
   }
 
   public TopologySettings withInputPartitions(int value) {
-    return new TopologySettings(eventStudy, grace, value, serdeConfig, errorCounter, extractor, metrics);
+    return new TopologySettings(eventStudy, grace, value, serdeConfig, errorCounter, extractor, metrics, committedOffsets);
   }
 
   public TopologySettings withExtractor(LayoffExtractor value) {
-    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, errorCounter, value, metrics);
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, errorCounter, value, metrics, committedOffsets);
   }
 
   /** Counts into these meters, errors included. */
   public TopologySettings withMetrics(SignalMetrics value) {
-    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor, value);
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor, value, committedOffsets);
+  }
+
+  /** Input tasks resume their clocks from these committed offsets (see {@link InputClockProcessor}). */
+  public TopologySettings withCommittedOffsets(CommittedOffsets value) {
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, errorCounter, extractor, metrics, value);
   }
 
   public TopologySettings withErrorCounter(ErrorCounter value) {
-    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor, metrics);
+    return new TopologySettings(eventStudy, grace, inputPartitions, serdeConfig, value, extractor, metrics, committedOffsets);
   }
 }

@@ -12,6 +12,7 @@ import dev.layoffsignals.schemas.TickKind;
 import dev.layoffsignals.schemas.TimePrecision;
 import dev.layoffsignals.streams.errors.ErrorCategory;
 import dev.layoffsignals.streams.metrics.SignalMetrics;
+import dev.layoffsignals.streams.time.ClockGrid;
 import dev.layoffsignals.streams.time.EventTimes;
 import dev.layoffsignals.topics.ErrorHeaders;
 import dev.layoffsignals.topics.Topic;
@@ -255,11 +256,14 @@ class InputFuzzTest {
   /**
    * The input clock as the topology keeps it ({@code time.InputClock}): each input partition's time
    * is the largest event time of the records it accepted (a record that is invalid or late moves
-   * nothing), and an accepted heartbeat (these vouch for no offsets) raises every data partition to
-   * its watermark at once. A valid record older than its partition's time minus the grace is LATE.
+   * nothing), rounded down to the hour or to the last clock-grid instant plus the grace, whichever
+   * is later; an accepted heartbeat (these vouch for no offsets) raises every data partition to its
+   * watermark at once. A valid record older than its partition's time minus the grace is LATE.
    */
   static final class Model {
+    private static final long HOUR = Duration.ofHours(1).toMillis();
     private final Map<String, Long> partitionTime = new HashMap<>();
+    private final ClockGrid grid = new ClockGrid();
 
     long partitionTime(String topic) {
       return partitionTime.getOrDefault(topic, -1L);
@@ -279,10 +283,11 @@ class InputFuzzTest {
       if (current != null && time < current - GRACE_MS) {
         return Outcome.LATE;
       }
-      partitionTime.merge(c.topic(), time, Math::max);
+      long rounded = Math.max(time - Math.floorMod(time, HOUR), grid.floor(time - GRACE_MS) + GRACE_MS);
+      partitionTime.merge(c.topic(), rounded, Math::max);
       if (e.decoded() instanceof Heartbeat) {
         for (String data : List.of(Topics.STOCK_TICKS.name(), Topics.LAYOFF_RECORDS.name(), Topics.ARTICLES.name())) {
-          partitionTime.merge(data, time, Math::max);
+          partitionTime.merge(data, rounded, Math::max);
         }
       }
       return Outcome.PROCESSED;

@@ -39,10 +39,13 @@ public final class LayoffSignalsApp implements AutoCloseable {
   private final KafkaStreamsMetrics kafkaMetrics;
   private final int inputPartitions;
   private final CompletableFuture<KafkaStreams.State> stopped;
+  private final AdminCommittedOffsets committedOffsets;
 
   private LayoffSignalsApp(Map<String, Object> config, Topology topology, KafkaStreams streams,
-      KafkaStreamsMetrics kafkaMetrics, int inputPartitions, CompletableFuture<KafkaStreams.State> stopped) {
+      KafkaStreamsMetrics kafkaMetrics, int inputPartitions, CompletableFuture<KafkaStreams.State> stopped,
+      AdminCommittedOffsets committedOffsets) {
     this.stopped = stopped;
+    this.committedOffsets = committedOffsets;
     this.config = config;
     this.topology = topology;
     this.streams = streams;
@@ -72,7 +75,11 @@ public final class LayoffSignalsApp implements AutoCloseable {
 
     SignalMetrics metrics = new SignalMetrics(registry);
     config.put(ErrorCounter.CONFIG, metrics);
-    TopologySettings settings = TopologySettings.fromConfig(config, metrics).withMetrics(metrics);
+    // read by the input tasks when they start (see InputClockProcessor); closed with the instance
+    AdminCommittedOffsets committedOffsets = new AdminCommittedOffsets(
+        streamsConfig.getAdminConfigs("layoff-signals-input-clock"), ADMIN_TIMEOUT_MS);
+    TopologySettings settings = TopologySettings.fromConfig(config, metrics).withMetrics(metrics)
+        .withCommittedOffsets(committedOffsets);
     Topology topology = LayoffSignalsTopology.build(settings);
     LOG.info("Topology of {} (input partitions {}, benchmark {}, grace {}):\n{}", config.get(StreamsConfig.APPLICATION_ID_CONFIG),
         partitions, settings.benchmarkSymbol(), settings.grace(), topology.describe());
@@ -96,7 +103,7 @@ public final class LayoffSignalsApp implements AutoCloseable {
     Gauge.builder("layoff.signals.streams.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
         .description("1 while Kafka Streams is RUNNING").register(registry);
     streams.start();
-    return new LayoffSignalsApp(config, topology, streams, kafkaMetrics, partitions, stopped);
+    return new LayoffSignalsApp(config, topology, streams, kafkaMetrics, partitions, stopped, committedOffsets);
   }
 
   /**
@@ -155,6 +162,7 @@ public final class LayoffSignalsApp implements AutoCloseable {
       }
     } finally {
       kafkaMetrics.close();
+      committedOffsets.close();
     }
   }
 }

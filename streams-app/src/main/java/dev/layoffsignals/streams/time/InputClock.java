@@ -90,6 +90,26 @@ public final class InputClock {
     return i < dataTopics.size() && applyPending(i, offset + 1);
   }
 
+  /**
+   * The task resumes reading at these offsets (per topic, the next offset to read: the committed
+   * ones, which the offsets stored with the times may be behind): the records below them count as
+   * read, and raises vouched for them apply.
+   *
+   * @return whether the clock changed
+   */
+  public boolean resume(Map<String, Long> committed) {
+    boolean changed = false;
+    for (int i = 0; i < times.length; i++) {
+      String topic = i < dataTopics.size() ? dataTopics.get(i) : heartbeatTopic;
+      Long next = committed.get(topic);
+      if (next != null && next > nextOffsets[i]) {
+        nextOffsets[i] = next;
+        changed |= i < dataTopics.size() && applyPending(i, next);
+      }
+    }
+    return changed;
+  }
+
   /** Raises {@code topic}'s time to {@code eventTime}; returns whether it moved. */
   public boolean advance(String topic, long eventTime) {
     return raise(index(topic), eventTime);
@@ -131,7 +151,7 @@ public final class InputClock {
 
   /**
    * How many times this instance changed its pending raises: the processor stores them (which
-   * costs as much as there are) only after a change, and its times and offsets after every record.
+   * costs as much as there are) only after a change.
    */
   public long pendingChanges() {
     return pendingChanges;
