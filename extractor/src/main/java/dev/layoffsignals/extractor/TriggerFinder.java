@@ -1,8 +1,9 @@
 package dev.layoffsignals.extractor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,16 +67,18 @@ final class TriggerFinder {
     List<Trigger> out = new ArrayList<>(2);
     int i = 0;
     while (i < s.size()) {
-      int phraseEnd = strongPhraseAt(s, i);
-      if (phraseEnd > i) {
-        out.add(new Trigger(i, phraseEnd, true, negated(s, i), pastPerfect(s, i)));
-        i = phraseEnd;
-        continue;
+      int kind = KINDS.getOrDefault(s.norm(i), 0); // one lookup per token: most are none of these
+      if ((kind & PHRASE_START) != 0) {
+        int phraseEnd = strongPhraseAt(s, i);
+        if (phraseEnd > i) {
+          out.add(new Trigger(i, phraseEnd, true, negated(s, i), pastPerfect(s, i)));
+          i = phraseEnd;
+          continue;
+        }
       }
-      String w = s.norm(i);
-      if (Lexicon.STRONG_TRIGGERS.contains(w)) {
+      if ((kind & STRONG) != 0) {
         out.add(new Trigger(i, i + 1, true, negated(s, i), pastPerfect(s, i)));
-      } else if (Lexicon.WEAK_TRIGGERS.contains(w)) {
+      } else if ((kind & WEAK) != 0) {
         out.add(new Trigger(i, i + 1, jobNounNear(s, i), negated(s, i), pastPerfect(s, i)));
       }
       i++;
@@ -83,20 +86,24 @@ final class TriggerFinder {
     return out;
   }
 
-  private static final Set<String> PHRASE_STARTS = phraseStarts();
+  /** What a word can start or be: the first word of a strong phrase, a strong trigger, a weak one (bits). */
+  private static final int PHRASE_START = 1;
+  private static final int STRONG = 2;
+  private static final int WEAK = 4;
+  private static final Map<String, Integer> KINDS = kinds();
 
-  private static Set<String> phraseStarts() {
-    Set<String> starts = new HashSet<>();
+  private static Map<String, Integer> kinds() {
+    Map<String, Integer> kinds = new HashMap<>();
     for (String[] p : Lexicon.STRONG_PHRASES) {
-      starts.add(p[0]);
+      kinds.merge(p[0], PHRASE_START, (a, b) -> a | b);
     }
-    return Set.copyOf(starts);
+    Lexicon.STRONG_TRIGGERS.forEach(w -> kinds.merge(w, STRONG, (a, b) -> a | b));
+    Lexicon.WEAK_TRIGGERS.forEach(w -> kinds.merge(w, WEAK, (a, b) -> a | b));
+    return Map.copyOf(kinds);
   }
 
+  /** The end of the strong phrase starting at {@code i}, whose first word starts one; {@code i} if none does. */
   private static int strongPhraseAt(Sentence s, int i) {
-    if (!PHRASE_STARTS.contains(s.norm(i))) {
-      return i;
-    }
     for (String[] p : Lexicon.STRONG_PHRASES) {
       boolean match = true;
       for (int k = 0; k < p.length && match; k++) {
