@@ -65,6 +65,14 @@ public final class BinaryWriter {
     return this;
   }
 
+  /** Writes {@code bytes} as they are, without a length: bytes this writer produced before, copied. */
+  public BinaryWriter writeRaw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, size, bytes.length);
+    size += bytes.length;
+    return this;
+  }
+
   /**
    * Writes a block as {@link #writeBytes} would write the bytes {@code body} produces, without
    * copying them: the length is filled in once the body has written.

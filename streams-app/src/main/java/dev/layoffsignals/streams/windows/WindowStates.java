@@ -8,6 +8,7 @@ import dev.layoffsignals.streams.codec.Codec;
 import dev.layoffsignals.streams.codec.VersionedSerde;
 import dev.layoffsignals.streams.events.WindowEvents;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,12 +17,27 @@ import org.apache.kafka.common.serialization.Serde;
  * Format 1 of a {@link WindowState}: the window (as on window-members), a member count, then for
  * each its announcement id, member and as-of millis, then the last emitted aggregate (presence
  * byte, Avro binary).
+ *
+ * <p>A window is written whole after every change to one of its members, and a market window has
+ * hundreds: the codec keeps the bytes of the members (and of the aggregate) it wrote last, by
+ * identity, and copies them when the same instance is written again (a state changed by
+ * {@link WindowState#with} keeps the other members' instances). Shared by every task of the store,
+ * so the remembered bytes are kept under a lock.
  */
 public final class WindowStates implements Codec<WindowState> {
 
   public static final int FORMAT = 1;
 
-  private final AvroBinary<ReactionWindow> avro = new AvroBinary<>(ReactionWindow.class);
+  /** Members remembered; a few times what is open at once in the benchmark's replay (about 1,500). */
+  static final int REMEMBERED_MEMBERS = 8_192;
+
+  private final AvroBinary<ReactionWindow> avro = AvroBinary.remembering(ReactionWindow.class, 1_024);
+  private Map<WindowState.Entry, Encoded> recent = new IdentityHashMap<>();
+  private Map<WindowState.Entry, Encoded> previous = new IdentityHashMap<>();
+
+  /** A member as written: its id (the key it was written under) and its bytes. */
+  private record Encoded(String id, byte[] bytes) {
+  }
 
   public static Serde<WindowState> serde() {
     return new VersionedSerde<>("window state", FORMAT, new WindowStates());
@@ -32,14 +48,47 @@ public final class WindowStates implements Codec<WindowState> {
     WindowEvents.writeRef(state.ref(), out);
     out.writeInt(state.members().size());
     state.members().forEach((id, entry) -> {
+      Encoded known = remembered(entry);
+      if (known != null && known.id().equals(id)) {
+        out.writeRaw(known.bytes());
+        return;
+      }
+      int from = out.size();
       out.writeString(id);
       WindowEvents.writeMember(entry.member(), out);
       out.writeLong(entry.asOf().toEpochMilli());
+      remember(entry, new Encoded(id, out.copyOfRange(from, out.size())));
     });
     out.writeBoolean(state.lastEmitted() != null);
     if (state.lastEmitted() != null) {
       avro.write(state.lastEmitted(), out);
     }
+  }
+
+  /** The bytes {@code entry} was last written as, in this generation or the one before (then moved up). */
+  private synchronized Encoded remembered(WindowState.Entry entry) {
+    Encoded known = recent.get(entry);
+    if (known == null) {
+      known = previous.remove(entry);
+      if (known != null) {
+        remember(entry, known);
+      }
+    }
+    return known;
+  }
+
+  /** Two generations: once this one is full it becomes the previous one, and the one before goes. */
+  private synchronized void remember(WindowState.Entry entry, Encoded encoded) {
+    if (recent.size() >= REMEMBERED_MEMBERS) {
+      previous = recent;
+      recent = new IdentityHashMap<>();
+    }
+    recent.put(entry, encoded);
+  }
+
+  /** How many members' bytes it remembers now; for tests. */
+  synchronized int remembered() {
+    return recent.size() + previous.size();
   }
 
   @Override
