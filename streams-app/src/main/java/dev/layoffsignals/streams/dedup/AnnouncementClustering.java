@@ -93,12 +93,11 @@ public final class AnnouncementClustering {
 
     Cluster(LayoffAnnouncement first) {
       reports.add(first);
-      merged = LayoffAnnouncement.newBuilder(first)
-          .setSources(sortedSources(List.of(first)))
-          .setSourceCount(1)
-          .setVersion(1)
-          .setReasons(canonicalReasons(first.getReasons()))
-          .build();
+      merged = copyOf(first);
+      merged.setSources(sortedSources(List.of(first)));
+      merged.setSourceCount(1);
+      merged.setVersion(1);
+      merged.setReasons(canonicalReasons(first.getReasons()));
     }
 
     LayoffAnnouncement first() {
@@ -118,7 +117,7 @@ public final class AnnouncementClustering {
 
   /** {@code current} with what {@code report} knows better. {@code current} is never later than {@code report}. */
   static LayoffAnnouncement combine(LayoffAnnouncement current, LayoffAnnouncement report) {
-    LayoffAnnouncement.Builder b = LayoffAnnouncement.newBuilder(current);
+    LayoffAnnouncement b = copyOf(current);
     if (precision(report.getHeadcount(), report.getHeadcountQualifier())
         > precision(current.getHeadcount(), current.getHeadcountQualifier())) {
       b.setHeadcount(report.getHeadcount());
@@ -153,7 +152,22 @@ public final class AnnouncementClustering {
     reasons.addAll(report.getReasons());
     b.setReasons(new ArrayList<>(reasons));
     b.setConfidence(Math.max(current.getConfidence(), report.getConfidence()));
-    return b.build();
+    return b;
+  }
+
+  /**
+   * A new record with the values of {@code a}, for setters to change: the values are shared, not
+   * copied (records and their lists are never modified once built; changes set new ones). Avro's
+   * {@code newBuilder(a)} deep-copies every field through its generic code, and deduplication did
+   * that for every report.
+   */
+  static LayoffAnnouncement copyOf(LayoffAnnouncement a) {
+    LayoffAnnouncement copy = new LayoffAnnouncement();
+    int fields = LayoffAnnouncement.getClassSchema().getFields().size();
+    for (int i = 0; i < fields; i++) {
+      copy.put(i, a.get(i));
+    }
+    return copy;
   }
 
   /** Higher is more precise: an exact figure beats an approximate one beats a bound beats an order of magnitude. */

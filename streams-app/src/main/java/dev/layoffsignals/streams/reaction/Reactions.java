@@ -17,44 +17,49 @@ public final class Reactions {
   private Reactions() {
   }
 
+  /**
+   * The output record of a reaction. Built with setters on a new instance rather than Avro's
+   * builder, which validates and copies field by field through Avro's generic code: this runs for
+   * every reaction emitted, and every field is set.
+   */
   public static MarketReaction toRecord(LayoffAnnouncement announcement, Reaction reaction, ReactionStatus status,
       String benchmark) {
     List<ReactionSession> sessions = new ArrayList<>(reaction.sessions().size());
     for (EventSession s : reaction.sessions()) {
-      sessions.add(ReactionSession.newBuilder()
-          .setOffset(s.offset())
-          .setDate(s.date())
-          .setClose(value(s.close()))
-          .setSymbolReturn(value(s.symbolReturn()))
-          .setBenchmarkReturn(value(s.benchmarkReturn()))
-          .setAbnormalReturn(value(s.abnormalReturn()))
-          .build());
+      ReactionSession session = new ReactionSession();
+      session.setOffset(s.offset());
+      session.setDate(s.date());
+      session.setClose(value(s.close()));
+      session.setSymbolReturn(value(s.symbolReturn()));
+      session.setBenchmarkReturn(value(s.benchmarkReturn()));
+      session.setAbnormalReturn(value(s.abnormalReturn()));
+      sessions.add(session);
     }
-    return MarketReaction.newBuilder()
-        .setAnnouncementId(announcement.getAnnouncementId())
-        .setCompany(announcement.getCompany())
-        .setTicker(announcement.getTicker())
-        .setSector(announcement.getSector())
-        .setAnnouncedAt(announcement.getAnnouncedAt())
-        .setHeadcount(announcement.getHeadcount())
-        .setBenchmark(benchmark)
-        .setDay0(reaction.day0())
-        .setStatus(status)
-        .setModel(ReturnModel.valueOf(reaction.model().kind().name()))
-        .setAlpha(reaction.model().alpha())
-        .setBeta(reaction.model().beta())
-        .setEstimationReturns(reaction.model().estimationReturns())
-        .setReferenceClose(reaction.referenceClose())
-        .setDay0Return(value(reaction.day0Return()))
-        .setDay0BenchmarkReturn(value(reaction.day0BenchmarkReturn()))
-        .setCarM1P1(value(reaction.carM1P1()))
-        .setCar00(value(reaction.car00()))
-        .setCar0P1(value(reaction.car0P1()))
-        .setCar0P5(value(reaction.car0P5()))
-        .setRawReturn0P5(value(reaction.rawReturn0P5()))
-        .setSessions(sessions)
-        .setAsOf(reaction.asOf())
-        .build();
+    MarketReaction r = new MarketReaction();
+    r.setAnnouncementId(announcement.getAnnouncementId());
+    r.setCompany(announcement.getCompany());
+    r.setTicker(announcement.getTicker());
+    r.setSector(announcement.getSector());
+    r.setAnnouncedAt(announcement.getAnnouncedAt());
+    r.setHeadcount(announcement.getHeadcount());
+    r.setBenchmark(benchmark);
+    r.setDay0(reaction.day0());
+    r.setStatus(status);
+    r.setModel(ReturnModel.valueOf(reaction.model().kind().name()));
+    r.setAlpha(reaction.model().alpha());
+    r.setBeta(reaction.model().beta());
+    r.setEstimationReturns(reaction.model().estimationReturns());
+    r.setReferenceClose(reaction.referenceClose());
+    r.setDay0Return(value(reaction.day0Return()));
+    r.setDay0BenchmarkReturn(value(reaction.day0BenchmarkReturn()));
+    r.setCarM1P1(value(reaction.carM1P1()));
+    r.setCar00(value(reaction.car00()));
+    r.setCar0P1(value(reaction.car0P1()));
+    r.setCar0P5(value(reaction.car0P5()));
+    r.setRawReturn0P5(value(reaction.rawReturn0P5()));
+    r.setSessions(sessions);
+    r.setAsOf(reaction.asOf());
+    return r;
   }
 
   /** The settled status of a reaction the event study calls FINAL or INCOMPLETE. */

@@ -111,6 +111,21 @@ class AnnouncementClusteringTest {
     assertThat(AnnouncementClustering.merge(List.of(r, again)).get(0).getSourceCount()).isEqualTo(1);
   }
 
+  @Test
+  void copyOfHasEveryValueAndLeavesTheOriginalAlone() {
+    LayoffAnnouncement r = report("a1", "2022-11-09T12:05:00Z", 11_000, HeadcountQualifier.EXACT, 13.0);
+    r.setDivision("Reality Labs");
+    r.setEvidence("to cut 11,000 jobs");
+    r.setReasons(new ArrayList<>(List.of(LayoffReason.COST_CUTTING)));
+    LayoffAnnouncement copy = AnnouncementClustering.copyOf(r);
+    assertThat(copy).isEqualTo(r).isNotSameAs(r).isEqualTo(LayoffAnnouncement.newBuilder(r).build());
+
+    copy.setHeadcount(12_000);
+    copy.setVersion(2);
+    assertThat(r.getHeadcount()).isEqualTo(11_000);
+    assertThat(r.getVersion()).isEqualTo(1);
+  }
+
   static LayoffAnnouncement report(String id, String time, Integer headcount, HeadcountQualifier q, Double pct) {
     Instant at = Instant.parse(time);
     return LayoffAnnouncement.newBuilder()
