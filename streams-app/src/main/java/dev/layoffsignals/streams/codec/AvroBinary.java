@@ -1,8 +1,6 @@
 package dev.layoffsignals.streams.codec;
 
 import java.io.IOException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -30,7 +28,7 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
   private final Class<T> type;
   private final SpecificDatumWriter<T> writer;
   private final SpecificDatumReader<T> reader;
-  private final Recent<T> recent;
+  private final RecentEncodings<T, byte[]> recent;
 
   public AvroBinary(Class<T> type) {
     this(type, 0);
@@ -40,7 +38,7 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
     this.type = type;
     this.writer = new SpecificDatumWriter<>(type);
     this.reader = new SpecificDatumReader<>(type);
-    this.recent = remembered > 0 ? new Recent<>(remembered) : null;
+    this.recent = remembered > 0 ? new RecentEncodings<>(remembered) : null;
   }
 
   /**
@@ -103,48 +101,6 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
         throw s;
       }
       throw in.malformed("cannot read " + type.getSimpleName() + " as Avro binary: " + e);
-    }
-  }
-
-  /**
-   * Encodings by instance, in two generations: once the current one holds {@code capacity}, it
-   * becomes the previous one and the one before is dropped; an instance found in the previous
-   * generation moves to the current one. Shared by every task using the serde, so synchronized.
-   */
-  private static final class Recent<T> {
-    private final int capacity;
-    private Map<T, byte[]> current = new IdentityHashMap<>();
-    private Map<T, byte[]> previous = new IdentityHashMap<>();
-
-    Recent(int capacity) {
-      this.capacity = capacity;
-    }
-
-    synchronized byte[] get(T value) {
-      byte[] bytes = current.get(value);
-      if (bytes == null) {
-        bytes = previous.remove(value);
-        if (bytes != null) {
-          keep(value, bytes);
-        }
-      }
-      return bytes;
-    }
-
-    synchronized void put(T value, byte[] bytes) {
-      keep(value, bytes);
-    }
-
-    private void keep(T value, byte[] bytes) {
-      if (current.size() >= capacity) {
-        previous = current;
-        current = new IdentityHashMap<>();
-      }
-      current.put(value, bytes);
-    }
-
-    synchronized int size() {
-      return current.size() + previous.size();
     }
   }
 }

@@ -5,10 +5,10 @@ import dev.layoffsignals.streams.codec.AvroBinary;
 import dev.layoffsignals.streams.codec.BinaryReader;
 import dev.layoffsignals.streams.codec.BinaryWriter;
 import dev.layoffsignals.streams.codec.Codec;
+import dev.layoffsignals.streams.codec.RecentEncodings;
 import dev.layoffsignals.streams.codec.VersionedSerde;
 import dev.layoffsignals.streams.events.WindowEvents;
 import java.time.Instant;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,8 +21,7 @@ import org.apache.kafka.common.serialization.Serde;
  * <p>A window is written whole after every change to one of its members, and a market window has
  * hundreds: the codec keeps the bytes of the members (and of the aggregate) it wrote last, by
  * identity, and copies them when the same instance is written again (a state changed by
- * {@link WindowState#with} keeps the other members' instances). Shared by every task of the store,
- * so the remembered bytes are kept under a lock.
+ * {@link WindowState#with} keeps the other members' instances; see {@link RecentEncodings}).
  */
 public final class WindowStates implements Codec<WindowState> {
 
@@ -32,8 +31,7 @@ public final class WindowStates implements Codec<WindowState> {
   static final int REMEMBERED_MEMBERS = 8_192;
 
   private final AvroBinary<ReactionWindow> avro = AvroBinary.remembering(ReactionWindow.class, 1_024);
-  private Map<WindowState.Entry, Encoded> recent = new IdentityHashMap<>();
-  private Map<WindowState.Entry, Encoded> previous = new IdentityHashMap<>();
+  private final RecentEncodings<WindowState.Entry, Encoded> recent = new RecentEncodings<>(REMEMBERED_MEMBERS);
 
   /** A member as written: its id (the key it was written under) and its bytes. */
   private record Encoded(String id, byte[] bytes) {
@@ -48,7 +46,7 @@ public final class WindowStates implements Codec<WindowState> {
     WindowEvents.writeRef(state.ref(), out);
     out.writeInt(state.members().size());
     state.members().forEach((id, entry) -> {
-      Encoded known = remembered(entry);
+      Encoded known = recent.get(entry);
       if (known != null && known.id().equals(id)) {
         out.writeRaw(known.bytes());
         return;
@@ -57,7 +55,7 @@ public final class WindowStates implements Codec<WindowState> {
       out.writeString(id);
       WindowEvents.writeMember(entry.member(), out);
       out.writeLong(entry.asOf().toEpochMilli());
-      remember(entry, new Encoded(id, out.copyOfRange(from, out.size())));
+      recent.put(entry, new Encoded(id, out.copyOfRange(from, out.size())));
     });
     out.writeBoolean(state.lastEmitted() != null);
     if (state.lastEmitted() != null) {
@@ -65,30 +63,9 @@ public final class WindowStates implements Codec<WindowState> {
     }
   }
 
-  /** The bytes {@code entry} was last written as, in this generation or the one before (then moved up). */
-  private synchronized Encoded remembered(WindowState.Entry entry) {
-    Encoded known = recent.get(entry);
-    if (known == null) {
-      known = previous.remove(entry);
-      if (known != null) {
-        remember(entry, known);
-      }
-    }
-    return known;
-  }
-
-  /** Two generations: once this one is full it becomes the previous one, and the one before goes. */
-  private synchronized void remember(WindowState.Entry entry, Encoded encoded) {
-    if (recent.size() >= REMEMBERED_MEMBERS) {
-      previous = recent;
-      recent = new IdentityHashMap<>();
-    }
-    recent.put(entry, encoded);
-  }
-
   /** How many members' bytes it remembers now; for tests. */
-  synchronized int remembered() {
-    return recent.size() + previous.size();
+  int remembered() {
+    return recent.size();
   }
 
   @Override
