@@ -1,6 +1,8 @@
 package dev.layoffsignals.streams.time;
 
 import dev.layoffsignals.streams.events.Watermark;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,6 +42,13 @@ public final class WatermarkTracker<E> implements Processor<String, E, String, E
   private final int expectedSources;
   private final Function<Watermark, E> asEvent;
   private KeyValueStore<Integer, Long> store;
+  /**
+   * The store's entries, decoded (the upstream watermarks, and the clock under {@link #CLOCK}):
+   * loaded at the first record after every (re)initialisation, written through to the store, which
+   * stays the truth. Iterating the store for the minimum at every watermark cost more than the rest
+   * of the tracker.
+   */
+  private Map<Integer, Long> entries;
   private ProcessorContext<String, E> context;
   private boolean warnedUnexpected;
 
@@ -61,6 +70,7 @@ public final class WatermarkTracker<E> implements Processor<String, E, String, E
   public void init(ProcessorContext<String, E> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    this.entries = null;
   }
 
   @Override
@@ -72,39 +82,54 @@ public final class WatermarkTracker<E> implements Processor<String, E, String, E
     if (watermark.source() < 0) {
       throw new IllegalArgumentException("watermark from a negative partition: " + watermark);
     }
-    Long previous = store.get(watermark.source());
+    Map<Integer, Long> known = entries();
+    Long previous = known.get(watermark.source());
     if (previous != null && previous >= watermark.time()) {
       return;
     }
-    store.put(watermark.source(), watermark.time());
+    put(watermark.source(), watermark.time());
     long clock = minimum();
-    Long current = store.get(CLOCK);
+    Long current = known.get(CLOCK);
     if (clock != NONE && (current == null || clock > current)) {
-      store.put(CLOCK, clock);
+      put(CLOCK, clock);
       Watermark forwarded = new Watermark(context.taskId().partition(), clock);
       context.forward(new Record<>(record.key(), asEvent.apply(forwarded), clock));
     }
   }
 
+  private void put(int key, long value) {
+    store.put(key, value);
+    entries.put(key, value);
+  }
+
+  /** {@link #entries}, loaded on first use. */
+  private Map<Integer, Long> entries() {
+    if (entries == null) {
+      entries = new HashMap<>();
+      try (KeyValueIterator<Integer, Long> all = store.all()) {
+        all.forEachRemaining(kv -> entries.put(kv.key, kv.value));
+      }
+    }
+    return entries;
+  }
+
   private long minimum() {
     long min = Long.MAX_VALUE;
     int expectedSeen = 0;
-    try (KeyValueIterator<Integer, Long> all = store.all()) {
-      while (all.hasNext()) {
-        var entry = all.next();
-        if (entry.key == CLOCK) {
-          continue;
-        }
-        if (entry.key < expectedSources) {
-          expectedSeen++;
-        } else if (!warnedUnexpected) {
-          warnedUnexpected = true;
-          LOG.warn("Task {} received a watermark from upstream partition {}, but input.partitions is {}:"
-              + " the input topics have more partitions than configured, and results may settle too early",
-              context.taskId(), entry.key, expectedSources);
-        }
-        min = Math.min(min, entry.value);
+    for (Map.Entry<Integer, Long> entry : entries.entrySet()) {
+      int source = entry.getKey();
+      if (source == CLOCK) {
+        continue;
       }
+      if (source < expectedSources) {
+        expectedSeen++;
+      } else if (!warnedUnexpected) {
+        warnedUnexpected = true;
+        LOG.warn("Task {} received a watermark from upstream partition {}, but input.partitions is {}:"
+            + " the input topics have more partitions than configured, and results may settle too early",
+            context.taskId(), source, expectedSources);
+      }
+      min = Math.min(min, entry.getValue());
     }
     return expectedSeen == expectedSources ? min : NONE;
   }
