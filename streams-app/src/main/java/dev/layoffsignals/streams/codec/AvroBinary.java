@@ -31,14 +31,14 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
   private final RecentEncodings<T, byte[]> recent;
 
   public AvroBinary(Class<T> type) {
-    this(type, 0);
+    this(type, null);
   }
 
-  private AvroBinary(Class<T> type, int remembered) {
+  private AvroBinary(Class<T> type, RecentEncodings<T, byte[]> recent) {
     this.type = type;
     this.writer = new SpecificDatumWriter<>(type);
     this.reader = new SpecificDatumReader<>(type);
-    this.recent = remembered > 0 ? new RecentEncodings<>(remembered) : null;
+    this.recent = recent;
   }
 
   /**
@@ -46,10 +46,7 @@ public final class AvroBinary<T extends SpecificRecord> implements Codec<T> {
    * (at most twice as many), by identity; the bytes are those of {@link #AvroBinary(Class)}.
    */
   public static <T extends SpecificRecord> AvroBinary<T> remembering(Class<T> type, int instances) {
-    if (instances < 1) {
-      throw new IllegalArgumentException("remembering at least one instance, not " + instances);
-    }
-    return new AvroBinary<>(type, instances);
+    return new AvroBinary<>(type, new RecentEncodings<>(instances)); // which refuses fewer than one
   }
 
   @Override
