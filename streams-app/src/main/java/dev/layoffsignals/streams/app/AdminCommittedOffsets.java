@@ -51,6 +51,7 @@ final class AdminCommittedOffsets implements CommittedOffsets, AutoCloseable {
   public Map<TopicPartition, Long> of(String groupId, Set<TopicPartition> partitions) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     Map<TopicPartition, OffsetAndMetadata> committed;
+    Set<TopicPartition> unstable = Set.of(); // left out of the last answer
     try {
       while (true) {
         long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
@@ -62,21 +63,21 @@ final class AdminCommittedOffsets implements CommittedOffsets, AutoCloseable {
         if (committed.keySet().containsAll(partitions)) {
           break; // a partition without a committed offset is there, with null
         }
+        unstable = new HashSet<>(partitions);
+        unstable.removeAll(committed.keySet());
         if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_BACKOFF_MS) >= deadline) {
-          Set<TopicPartition> missing = new HashSet<>(partitions);
-          missing.removeAll(committed.keySet());
-          throw new StreamsException("the offsets group " + groupId + " committed for " + missing + " were still not"
-              + " stable after " + timeoutMs + " ms (a transaction committing them is open); an input task resumes its"
-              + " clock from them");
+          throw notStable(groupId, unstable);
         }
         Thread.sleep(RETRY_BACKOFF_MS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StreamsException("interrupted while reading the committed offsets of group " + groupId, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new StreamsException("could not read the offsets group " + groupId + " committed for " + partitions
-          + " within " + timeoutMs + " ms, which an input task resumes its clock from", e.getCause() != null ? e.getCause() : e);
+    } catch (TimeoutException e) {
+      // the time ran out during a lookup: after answers without some partitions, they were not stable
+      throw unstable.isEmpty() ? unreadable(groupId, partitions, e) : notStable(groupId, unstable);
+    } catch (ExecutionException e) {
+      throw unreadable(groupId, partitions, e.getCause() != null ? e.getCause() : e);
     }
     Map<TopicPartition, Long> offsets = new HashMap<>();
     committed.forEach((partition, offset) -> {
@@ -85,6 +86,17 @@ final class AdminCommittedOffsets implements CommittedOffsets, AutoCloseable {
       }
     });
     return offsets;
+  }
+
+  private StreamsException notStable(String groupId, Set<TopicPartition> unstable) {
+    return new StreamsException("the offsets group " + groupId + " committed for " + unstable + " were still not"
+        + " stable after " + timeoutMs + " ms (a transaction committing them is open); an input task resumes its"
+        + " clock from them");
+  }
+
+  private StreamsException unreadable(String groupId, Set<TopicPartition> partitions, Throwable cause) {
+    return new StreamsException("could not read the offsets group " + groupId + " committed for " + partitions
+        + " within " + timeoutMs + " ms, which an input task resumes its clock from", cause);
   }
 
   private synchronized Admin admin() {
